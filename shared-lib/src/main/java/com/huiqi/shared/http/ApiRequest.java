@@ -1,0 +1,152 @@
+package com.huiqi.shared.http;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.huiqi.shared.error.ApiException;
+import com.huiqi.shared.identity.Caller;
+import com.huiqi.shared.identity.Role;
+import com.huiqi.shared.storage.StoreFactory;
+import com.huiqi.shared.storage.TenantStore;
+import com.huiqi.shared.tenancy.TenantId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * One authenticated request, as an endpoint sees it. The tenant store it offers is always the
+ * caller's own; reaching another tenant needs {@link #storeOfTenantAsOperator}, which only a
+ * platform operator may use.
+ */
+public final class ApiRequest {
+
+    public static final int DEFAULT_PAGE_SIZE = 20;
+    public static final int MAX_PAGE_SIZE = 100;
+
+    private final Caller caller;
+    private final Map<String, String> pathParameters;
+    private final Map<String, String> query;
+    private final Map<String, String> headers;
+    private final String body;
+    private final String requestId;
+    private final StoreFactory stores;
+    private final ObjectMapper mapper;
+
+    ApiRequest(Caller caller, Map<String, String> pathParameters, Map<String, String> query,
+               Map<String, String> headers, String body, String requestId, StoreFactory stores, ObjectMapper mapper) {
+        this.caller = caller;
+        this.pathParameters = pathParameters == null ? Map.of() : pathParameters;
+        this.query = query == null ? Map.of() : query;
+        this.headers = headers == null ? Map.of() : headers.entrySet().stream()
+                .collect(Collectors.toMap(e -> e.getKey().toLowerCase(), Map.Entry::getValue, (a, b) -> a));
+        this.body = body;
+        this.requestId = requestId;
+        this.stores = stores;
+        this.mapper = mapper;
+    }
+
+    public Caller caller() {
+        return caller;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    /** The caller's own tenant store. */
+    public TenantStore store() {
+        return stores.forTenant(caller.tenant());
+    }
+
+    /** Another tenant's store, for the platform operator's explicit actions; every use must be audited. */
+    public TenantStore storeOfTenantAsOperator(TenantId tenant) {
+        if (!caller.has(Role.PLATFORM_OPERATOR)) {
+            throw new IllegalStateException("only the platform operator acts on other tenants");
+        }
+        return stores.forTenant(tenant);
+    }
+
+    public String path(String name) {
+        String value = pathParameters.get(name);
+        if (value == null) {
+            throw new IllegalStateException("route has no path parameter " + name);
+        }
+        return value;
+    }
+
+    public Optional<String> query(String name) {
+        return Optional.ofNullable(query.get(name)).filter(v -> !v.isBlank());
+    }
+
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(headers.get(name.toLowerCase()));
+    }
+
+    public int pageSize() {
+        String raw = query.get("limit");
+        if (raw == null) {
+            return DEFAULT_PAGE_SIZE;
+        }
+        try {
+            int limit = Integer.parseInt(raw);
+            if (limit >= 1 && limit <= MAX_PAGE_SIZE) {
+                return limit;
+            }
+        } catch (NumberFormatException ignored) {
+            // fall through to the error below
+        }
+        throw ApiException.badRequest("INVALID_LIMIT", "每页条数须为1至" + MAX_PAGE_SIZE + "的整数",
+                "limit must be an integer from 1 to " + MAX_PAGE_SIZE, "limit");
+    }
+
+    public String cursor() {
+        return query.get("cursor");
+    }
+
+    /** The JSON body as {@code type}; malformed JSON, unknown fields and failed checks are 4xx problems. */
+    public <T> T body(Class<T> type) {
+        if (body == null || body.isBlank()) {
+            throw ApiException.badRequest("BODY_REQUIRED", "请求体不能为空", "A JSON request body is required", null);
+        }
+        String contentType = header("content-type").orElse("");
+        if (!contentType.toLowerCase().startsWith("application/json")) {
+            throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "请求体须为 application/json",
+                    "The request body must be application/json");
+        }
+        try {
+            T value = mapper.readValue(body, type);
+            if (value == null) {
+                throw ApiException.badRequest("BODY_REQUIRED", "请求体不能为空", "A JSON request body is required", null);
+            }
+            return value;
+        } catch (ValueInstantiationException e) {
+            if (e.getCause() instanceof ApiException api) {
+                throw api;
+            }
+            throw invalidBody(e, fieldOf(e));
+        } catch (UnrecognizedPropertyException e) {
+            throw ApiException.badRequest("UNKNOWN_FIELD", "不支持的字段：" + e.getPropertyName(),
+                    "Unknown field: " + e.getPropertyName(), fieldOf(e));
+        } catch (MismatchedInputException e) {
+            throw invalidBody(e, fieldOf(e));
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("MALFORMED_JSON", "请求体不是有效的JSON", "The request body is not valid JSON", null);
+        }
+    }
+
+    private static ApiException invalidBody(Exception e, String field) {
+        return ApiException.badRequest("INVALID_FIELD", "字段格式不正确" + (field == null ? "" : "：" + field),
+                "Invalid value" + (field == null ? "" : " for " + field), field);
+    }
+
+    private static String fieldOf(JsonMappingException e) {
+        String path = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+        return path.isEmpty() ? null : path;
+    }
+}

@@ -1,0 +1,25 @@
+package com.huiqi.shared.storage;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.huiqi.shared.tenancy.Keys;
+import com.huiqi.shared.tenancy.TenantId;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+
+/**
+ * Hands out {@link TenantStore}s. Handlers ask the request context for the caller's store; only
+ * the platform operator's code paths ask for another tenant's store explicitly, and they audit it.
+ */
+public final class StoreFactory {
+
+    private final DynamoDbEnhancedClient client;
+    private final ObjectMapper mapper;
+
+    public StoreFactory(DynamoDbEnhancedClient client, ObjectMapper mapper) {
+        this.client = client;
+        this.mapper = mapper;
+    }
+
+    public TenantStore forTenant(TenantId tenant) {
+        return new TenantStore(Keys.forTenant(tenant), client, mapper);
+    }
+}

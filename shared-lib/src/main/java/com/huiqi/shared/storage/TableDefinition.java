@@ -1,0 +1,82 @@
+package com.huiqi.shared.storage;
+
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+
+/**
+ * One DynamoDB table as both the local bootstrap and {@code template.yaml} declare it. The local
+ * stack creates tables from these definitions; a test reads {@code template.yaml} and fails if
+ * the two disagree, so there is one source of truth in practice.
+ *
+ * @param logicalId   the resource name in template.yaml
+ * @param envVar      the environment variable that carries the deployed table name to functions
+ * @param defaultName the table name used locally
+ * @param gsis        global secondary indexes, each keyed by string attributes {@code <name>pk}/{@code <name>sk}
+ * @param stream      whether the table publishes a NEW_AND_OLD_IMAGES stream
+ */
+public record TableDefinition(String logicalId, String envVar, String defaultName, List<String> gsis, boolean stream) {
+
+    public static final String PK = "pk";
+    public static final String SK = "sk";
+
+    /** The table name for this process: the deployed name from the environment, else the local default. */
+    public String tableName() {
+        String fromEnv = System.getenv(envVar);
+        return fromEnv == null || fromEnv.isBlank() ? defaultName : fromEnv;
+    }
+
+    public static String gsiPk(String gsi) {
+        return gsi + "pk";
+    }
+
+    public static String gsiSk(String gsi) {
+        return gsi + "sk";
+    }
+
+    public CreateTableRequest toCreateTableRequest(String name) {
+        var attributes = new java.util.ArrayList<AttributeDefinition>();
+        attributes.add(stringAttribute(PK));
+        attributes.add(stringAttribute(SK));
+        var indexes = new java.util.ArrayList<GlobalSecondaryIndex>();
+        for (String gsi : gsis) {
+            attributes.add(stringAttribute(gsiPk(gsi)));
+            attributes.add(stringAttribute(gsiSk(gsi)));
+            indexes.add(GlobalSecondaryIndex.builder()
+                    .indexName(gsi)
+                    .keySchema(key(gsiPk(gsi), KeyType.HASH), key(gsiSk(gsi), KeyType.RANGE))
+                    .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                    .build());
+        }
+        var request = CreateTableRequest.builder()
+                .tableName(name)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attributes)
+                .keySchema(key(PK, KeyType.HASH), key(SK, KeyType.RANGE));
+        if (!indexes.isEmpty()) {
+            request.globalSecondaryIndexes(indexes);
+        }
+        if (stream) {
+            request.streamSpecification(StreamSpecification.builder()
+                    .streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES).build());
+        }
+        return request.build();
+    }
+
+    private static AttributeDefinition stringAttribute(String name) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    }
+
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+    }
+}

@@ -1,0 +1,175 @@
+package com.huiqi.shared.storage;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.huiqi.shared.identity.Caller;
+import com.huiqi.shared.tenancy.Keys;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import software.amazon.awssdk.core.pagination.sync.SdkIterable;
+import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
+import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+
+/**
+ * All reads and writes of one tenant's items. It can only be obtained for a tenant
+ * ({@link StoreFactory#forTenant}), and it refuses any key outside that tenant's partitions, so
+ * a repository built on it cannot touch another tenant even through a bug in key construction.
+ *
+ * <p>Items are stored as documents: the entity (a Java record) is written through the shared
+ * Jackson configuration as top-level attributes, beside the reserved attributes {@code pk},
+ * {@code sk}, {@code gsi1pk}, {@code gsi1sk}, {@code entityType} and {@code version}.
+ */
+public final class TenantStore {
+
+    static final String VERSION = "version";
+    static final String ENTITY_TYPE = "entityType";
+    private static final List<String> RESERVED = List.of(TableDefinition.PK, TableDefinition.SK,
+            TableDefinition.gsiPk("gsi1"), TableDefinition.gsiSk("gsi1"), VERSION, ENTITY_TYPE);
+
+    private final Keys keys;
+    private final DynamoDbEnhancedClient client;
+    private final DynamoDbTable<EnhancedDocument> data;
+    private final DynamoDbTable<EnhancedDocument> audit;
+    private final ObjectMapper mapper;
+
+    TenantStore(Keys keys, DynamoDbEnhancedClient client, ObjectMapper mapper) {
+        this.keys = keys;
+        this.client = client;
+        this.mapper = mapper;
+        this.data = client.table(Tables.DATA.tableName(), schemaFor(Tables.DATA));
+        this.audit = client.table(Tables.AUDIT.tableName(), schemaFor(Tables.AUDIT));
+    }
+
+    static TableSchema<EnhancedDocument> schemaFor(TableDefinition table) {
+        var builder = TableSchema.documentSchemaBuilder()
+                .addIndexPartitionKey(TableMetadata.primaryIndexName(), TableDefinition.PK, AttributeValueType.S)
+                .addIndexSortKey(TableMetadata.primaryIndexName(), TableDefinition.SK, AttributeValueType.S);
+        for (String gsi : table.gsis()) {
+            builder.addIndexPartitionKey(gsi, TableDefinition.gsiPk(gsi), AttributeValueType.S)
+                    .addIndexSortKey(gsi, TableDefinition.gsiSk(gsi), AttributeValueType.S);
+        }
+        return builder.attributeConverterProviders(
+                software.amazon.awssdk.enhanced.dynamodb.AttributeConverterProvider.defaultProvider()).build();
+    }
+
+    public Keys keys() {
+        return keys;
+    }
+
+    /** Strongly consistent read of one item. */
+    public <T> Optional<Stored<T>> get(String pk, String sk, Class<T> type) {
+        requireOwned(pk);
+        EnhancedDocument doc = data.getItem(GetItemEnhancedRequest.builder()
+                .key(Key.builder().partitionValue(pk).sortValue(sk).build())
+                .consistentRead(true).build());
+        return Optional.ofNullable(doc).map(d -> new Stored<>(toEntity(d, type), versionOf(d)));
+    }
+
+    /** A page of the items in partition {@code pk} whose sort key starts with {@code skPrefix}. */
+    public <T> Page<T> query(String pk, String skPrefix, Class<T> type, int limit, String cursor) {
+        requireOwned(pk);
+        Key key = Key.builder().partitionValue(pk).sortValue(skPrefix).build();
+        QueryConditional condition = skPrefix.isEmpty()
+                ? QueryConditional.keyEqualTo(Key.builder().partitionValue(pk).build())
+                : QueryConditional.sortBeginsWith(key);
+        var request = QueryEnhancedRequest.builder().queryConditional(condition).limit(limit)
+                .exclusiveStartKey(Cursor.decode(cursor, keys, mapper)).consistentRead(true).build();
+        var page = data.query(request).iterator().next();
+        List<T> items = page.items().stream().map(d -> toEntity(d, type)).toList();
+        return new Page<>(items, Cursor.encode(page.lastEvaluatedKey(), mapper));
+    }
+
+    /** A page from index {@code gsi}: partition {@code gsiPk}, sort keys starting with {@code prefix}. */
+    public <T> Page<T> queryIndex(String gsi, String gsiPk, String prefix, Class<T> type, int limit, String cursor) {
+        requireOwned(gsiPk);
+        QueryConditional condition = prefix.isEmpty()
+                ? QueryConditional.keyEqualTo(Key.builder().partitionValue(gsiPk).build())
+                : QueryConditional.sortBeginsWith(Key.builder().partitionValue(gsiPk).sortValue(prefix).build());
+        var request = QueryEnhancedRequest.builder().queryConditional(condition).limit(limit)
+                .exclusiveStartKey(Cursor.decode(cursor, keys, mapper)).build();
+        var page = data.index(gsi).query(request).iterator().next();
+        List<T> items = page.items().stream().map(d -> toEntity(d, type)).toList();
+        return new Page<>(items, Cursor.encode(page.lastEvaluatedKey(), mapper));
+    }
+
+    /**
+     * Every raw item of one partition, page by page; for exports and offboarding, which must see
+     * items of every entity type.
+     */
+    public void forEachRaw(String pk, Consumer<EnhancedDocument> sink) {
+        requireOwned(pk);
+        SdkIterable<EnhancedDocument> items = data.query(QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(pk).build()))
+                .build()).items();
+        items.forEach(sink);
+    }
+
+    /** Starts a unit of work whose writes and audit records commit in one DynamoDB transaction. */
+    public Transaction begin(Caller actor, String requestId) {
+        return new Transaction(this, client, actor, requestId);
+    }
+
+    DynamoDbTable<EnhancedDocument> dataTable() {
+        return data;
+    }
+
+    DynamoDbTable<EnhancedDocument> auditTable() {
+        return audit;
+    }
+
+    ObjectMapper mapper() {
+        return mapper;
+    }
+
+    void requireOwned(String partitionKey) {
+        if (!keys.owns(partitionKey)) {
+            // A bug, not a client error: fail loudly rather than touch another tenant.
+            throw new IllegalStateException("key outside tenant " + keys.tenant() + ": " + partitionKey);
+        }
+    }
+
+    EnhancedDocument toDocument(ItemKey key, Object entity, String entityType, long version) {
+        ObjectNode node = entity == null ? mapper.createObjectNode() : mapper.valueToTree(entity);
+        for (String reserved : RESERVED) {
+            if (node.has(reserved)) {
+                throw new IllegalArgumentException("entity uses reserved attribute " + reserved);
+            }
+        }
+        node.put(TableDefinition.PK, key.pk());
+        node.put(TableDefinition.SK, key.sk());
+        if (key.gsi1pk() != null) {
+            requireOwned(key.gsi1pk());
+            node.put(TableDefinition.gsiPk("gsi1"), key.gsi1pk());
+            node.put(TableDefinition.gsiSk("gsi1"), key.gsi1sk());
+        }
+        node.put(ENTITY_TYPE, entityType);
+        node.put(VERSION, version);
+        return EnhancedDocument.fromJson(node.toString());
+    }
+
+    <T> T toEntity(EnhancedDocument doc, Class<T> type) {
+        try {
+            JsonNode node = mapper.readTree(doc.toJson());
+            ((ObjectNode) node).remove(RESERVED);
+            return mapper.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(node);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored item does not match " + type.getSimpleName(), e);
+        }
+    }
+
+    static long versionOf(EnhancedDocument doc) {
+        var version = doc.getNumber(VERSION);
+        return version == null ? 0 : version.longValue();
+    }
+}
