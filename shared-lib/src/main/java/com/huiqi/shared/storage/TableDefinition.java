@@ -31,8 +31,7 @@ public record TableDefinition(String logicalId, String envVar, String defaultNam
 
     /** The table name for this process: the deployed name from the environment, else the local default. */
     public String tableName() {
-        String fromEnv = System.getenv(envVar);
-        return fromEnv == null || fromEnv.isBlank() ? defaultName : fromEnv;
+        return com.huiqi.shared.config.Env.get(envVar).orElse(defaultName);
     }
 
     public static String gsiPk(String gsi) {

@@ -1,0 +1,31 @@
+package com.huiqi.shared.config;
+
+import java.util.Optional;
+
+/**
+ * Function configuration. In AWS each function gets environment variables from template.yaml; the
+ * local stack runs every function in one JVM, where environment variables cannot differ per
+ * function, so it passes the same names as system properties instead.
+ */
+public final class Env {
+
+    /** Cognito user pool of the platform. */
+    public static final String USER_POOL_ID = "USER_POOL_ID";
+    /** Bucket for tenant exports and other archives kept at least two years (003 §6.4.4). */
+    public static final String ARCHIVE_BUCKET = "ARCHIVE_BUCKET";
+
+    private Env() {
+    }
+
+    public static Optional<String> get(String name) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            value = System.getProperty(name);
+        }
+        return Optional.ofNullable(value).filter(v -> !v.isBlank());
+    }
+
+    public static String require(String name) {
+        return get(name).orElseThrow(() -> new IllegalStateException("missing configuration " + name));
+    }
+}
