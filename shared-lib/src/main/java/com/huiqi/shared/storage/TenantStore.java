@@ -6,10 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.huiqi.shared.identity.Caller;
 import com.huiqi.shared.tenancy.Keys;
+import com.huiqi.shared.audit.AuditRecord;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import software.amazon.awssdk.core.pagination.sync.SdkIterable;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -17,7 +18,9 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
+import software.amazon.awssdk.enhanced.dynamodb.model.BatchWriteItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.WriteBatch;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 
@@ -103,16 +106,62 @@ public final class TenantStore {
         return new Page<>(items, Cursor.encode(page.lastEvaluatedKey(), mapper));
     }
 
-    /**
-     * Every raw item of one partition, page by page; for exports and offboarding, which must see
-     * items of every entity type.
-     */
-    public void forEachRaw(String pk, Consumer<EnhancedDocument> sink) {
-        requireOwned(pk);
-        SdkIterable<EnhancedDocument> items = data.query(QueryEnhancedRequest.builder()
+    /** A page of the tenant's audit trail for one UTC day, oldest first. */
+    public Page<AuditRecord> auditTrail(LocalDate day, int limit, String cursor) {
+        String pk = keys.pk("AUDIT", day.toString());
+        var request = QueryEnhancedRequest.builder()
                 .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(pk).build()))
-                .build()).items();
-        items.forEach(sink);
+                .limit(limit).exclusiveStartKey(Cursor.decode(cursor, keys, mapper)).build();
+        var page = audit.query(request).iterator().next();
+        return new Page<>(page.items().stream().map(d -> toEntity(d, AuditRecord.class)).toList(),
+                Cursor.encode(page.lastEvaluatedKey(), mapper));
+    }
+
+    /**
+     * Every raw item of one partition, as stored, page by page. For offboarding, which must export
+     * and delete items of every entity type.
+     */
+    public void forEachRaw(TableDefinition table, String pk, Consumer<EnhancedDocument> sink) {
+        requireOwned(pk);
+        tableOf(table).query(QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(pk).build()))
+                .consistentRead(true).build()).items().forEach(sink);
+    }
+
+    /** Deletes raw items by key, 25 per batch as DynamoDB allows, retrying unprocessed ones. */
+    public void deleteRaw(TableDefinition table, List<Key> itemKeys) {
+        DynamoDbTable<EnhancedDocument> target = tableOf(table);
+        for (int from = 0; from < itemKeys.size(); from += 25) {
+            List<Key> chunk = itemKeys.subList(from, Math.min(itemKeys.size(), from + 25));
+            chunk.forEach(k -> requireOwned(k.partitionKeyValue().s()));
+            var batch = WriteBatch.builder(EnhancedDocument.class).mappedTableResource(target);
+            chunk.forEach(batch::addDeleteItem);
+            var result = client.batchWriteItem(BatchWriteItemEnhancedRequest.builder().writeBatches(batch.build()).build());
+            List<Key> unprocessed = result.unprocessedDeleteItemsForTable(target);
+            for (int attempt = 1; !unprocessed.isEmpty(); attempt++) {
+                if (attempt > 8) {
+                    throw new IllegalStateException("DynamoDB kept throttling the delete of " + unprocessed.size() + " items");
+                }
+                sleepBackoff(attempt);
+                var retry = WriteBatch.builder(EnhancedDocument.class).mappedTableResource(target);
+                unprocessed.forEach(retry::addDeleteItem);
+                unprocessed = client.batchWriteItem(BatchWriteItemEnhancedRequest.builder()
+                        .writeBatches(retry.build()).build()).unprocessedDeleteItemsForTable(target);
+            }
+        }
+    }
+
+    private static void sleepBackoff(int attempt) {
+        try {
+            Thread.sleep(50L << Math.min(attempt, 6));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private DynamoDbTable<EnhancedDocument> tableOf(TableDefinition table) {
+        return table == Tables.AUDIT ? audit : data;
     }
 
     /** Starts a unit of work whose writes and audit records commit in one DynamoDB transaction. */

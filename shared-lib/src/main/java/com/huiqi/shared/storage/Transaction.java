@@ -7,7 +7,10 @@ import com.huiqi.shared.identity.Caller;
 import com.huiqi.shared.identity.Role;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
@@ -32,17 +35,40 @@ public final class Transaction {
     public static final int MAX_ITEMS = 100;
 
     private final TenantStore store;
-    private final DynamoDbEnhancedClient client;
-    private final Caller actor;
-    private final String requestId;
-    private final TransactWriteItemsEnhancedRequest.Builder request = TransactWriteItemsEnhancedRequest.builder();
-    private int size;
+    private final Batch batch;
+
+    /** What all views of one transaction share: the request being built and who is acting. */
+    private static final class Batch {
+        final DynamoDbEnhancedClient client;
+        final Caller actor;
+        final String requestId;
+        final TransactWriteItemsEnhancedRequest.Builder request = TransactWriteItemsEnhancedRequest.builder();
+        /** Partitions written, per store, to be recorded in each tenant's partition catalogue at commit. */
+        final Map<TenantStore, Set<String>> partitions = new LinkedHashMap<>();
+        int size;
+
+        Batch(DynamoDbEnhancedClient client, Caller actor, String requestId) {
+            this.client = client;
+            this.actor = actor;
+            this.requestId = requestId;
+        }
+    }
 
     Transaction(TenantStore store, DynamoDbEnhancedClient client, Caller actor, String requestId) {
+        this(store, new Batch(client, actor, requestId));
+    }
+
+    private Transaction(TenantStore store, Batch batch) {
         this.store = store;
-        this.client = client;
-        this.actor = actor;
-        this.requestId = requestId;
+        this.batch = batch;
+    }
+
+    /**
+     * The same transaction, writing to another tenant's store: for the platform operator, whose
+     * onboarding writes the registry entry and the new tenant's first items atomically.
+     */
+    public Transaction on(TenantStore other) {
+        return new Transaction(other, batch);
     }
 
     /** Creates an item that must not exist yet. */
@@ -50,7 +76,8 @@ public final class Transaction {
         store.requireOwned(key.pk());
         EnhancedDocument doc = store.toDocument(key, entity, entityType, 1);
         add();
-        request.addPutItem(store.dataTable(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class)
+        written(key.pk(), Tables.DATA);
+        batch.request.addPutItem(store.dataTable(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class)
                 .item(doc)
                 .conditionExpression(Expression.builder().expression("attribute_not_exists(pk)").build())
                 .build());
@@ -62,7 +89,8 @@ public final class Transaction {
         store.requireOwned(key.pk());
         EnhancedDocument doc = store.toDocument(key, entity, entityType, expectedVersion + 1);
         add();
-        request.addPutItem(store.dataTable(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class)
+        written(key.pk(), Tables.DATA);
+        batch.request.addPutItem(store.dataTable(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class)
                 .item(doc)
                 .conditionExpression(versionIs(expectedVersion))
                 .build());
@@ -73,7 +101,7 @@ public final class Transaction {
     public Transaction delete(ItemKey key, long expectedVersion) {
         store.requireOwned(key.pk());
         add();
-        request.addDeleteItem(store.dataTable(), TransactDeleteItemEnhancedRequest.builder()
+        batch.request.addDeleteItem(store.dataTable(), TransactDeleteItemEnhancedRequest.builder()
                 .key(Key.builder().partitionValue(key.pk()).sortValue(key.sk()).build())
                 .conditionExpression(versionIs(expectedVersion))
                 .build());
@@ -84,26 +112,32 @@ public final class Transaction {
     public Transaction audit(String action, String entityType, String entityId, Object before, Object after) {
         Instant now = Instant.now();
         String id = UUID.randomUUID().toString();
-        AuditRecord record = new AuditRecord(id, now, store.keys().tenant().value(), actor.username(),
-                actor.roles().stream().map(Role::group).sorted().toList(), action, entityType, entityId,
-                tree(before), tree(after), requestId);
-        String day = now.atOffset(ZoneOffset.UTC).toLocalDate().toString();
-        ItemKey key = ItemKey.of(store.keys().pk("AUDIT", day), now + "#" + id);
+        AuditRecord record = new AuditRecord(id, now, store.keys().tenant().value(), batch.actor.username(),
+                batch.actor.roles().stream().map(Role::group).sorted().toList(), action, entityType, entityId,
+                tree(before), tree(after), batch.requestId);
+        ItemKey key = ItemKey.of(auditPartition(store, now), now + "#" + id);
         EnhancedDocument doc = store.toDocument(key, record, "AuditRecord", 1);
         add();
-        request.addPutItem(store.auditTable(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class)
+        written(key.pk(), Tables.AUDIT);
+        batch.request.addPutItem(store.auditTable(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class)
                 .item(doc)
                 .conditionExpression(Expression.builder().expression("attribute_not_exists(pk)").build())
                 .build());
         return this;
     }
 
+    /** The audit partition of a tenant for the UTC day of {@code at}. */
+    static String auditPartition(TenantStore store, Instant at) {
+        return store.keys().pk("AUDIT", at.atOffset(ZoneOffset.UTC).toLocalDate().toString());
+    }
+
     public void commit() {
-        if (size == 0) {
+        if (batch.size == 0) {
             return;
         }
+        recordPartitions();
         try {
-            client.transactWriteItems(request.build());
+            batch.client.transactWriteItems(batch.request.build());
         } catch (TransactionCanceledException e) {
             boolean conditionFailed = e.cancellationReasons().stream()
                     .map(CancellationReason::code)
@@ -130,8 +164,27 @@ public final class Transaction {
     }
 
     private void add() {
-        if (++size > MAX_ITEMS) {
+        if (++batch.size > MAX_ITEMS) {
             throw new IllegalStateException("a transaction holds at most " + MAX_ITEMS + " items");
         }
+    }
+
+    private void written(String pk, TableDefinition table) {
+        batch.partitions.computeIfAbsent(store, s -> new LinkedHashSet<>()).add(PartitionCatalogue.entry(table, pk));
+    }
+
+    /**
+     * Every partition a tenant writes is listed in its partition catalogue, so offboarding can find
+     * and delete all of a tenant's items by queries alone, without ever scanning the shared tables.
+     * The entries are idempotent puts; one per distinct partition per transaction.
+     */
+    private void recordPartitions() {
+        batch.partitions.forEach((owner, entries) -> {
+            for (String entry : entries) {
+                add();
+                batch.request.addPutItem(owner.dataTable(), owner.toDocument(
+                        PartitionCatalogue.keyOf(owner.keys(), entry), null, PartitionCatalogue.ENTITY, 1));
+            }
+        });
     }
 }
