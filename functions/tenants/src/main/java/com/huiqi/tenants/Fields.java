@@ -4,17 +4,18 @@ import com.huiqi.shared.error.ApiException;
 import java.util.regex.Pattern;
 
 /** Field checks shared by this function's request records; each failure names the field. */
-final class Validation {
+public final class Fields {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern PHONE = Pattern.compile("\\+[1-9]\\d{7,14}");
+    private static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-\\d{7,8}");
     private static final Pattern REGION = Pattern.compile("\\d{6}");
 
-    private Validation() {
+    private Fields() {
     }
 
-    static String text(String field, String value, int min, int max) {
+    public static String text(String field, String value, int min, int max) {
         if (value == null || value.isBlank()) {
             throw ApiException.validation(field, "“" + field + "”不能为空", field + " is required");
         }
@@ -26,26 +27,26 @@ final class Validation {
         return v;
     }
 
-    static String optionalText(String field, String value, int max) {
+    public static String optionalText(String field, String value, int max) {
         return value == null || value.isBlank() ? null : text(field, value, 1, max);
     }
 
-    static String username(String field, String value) {
+    public static String username(String value) {
         if (value == null || !USERNAME.matcher(value).matches()) {
-            throw ApiException.validation(field, "用户名须为3至64位小写字母、数字、点、下划线或连字符",
+            throw ApiException.validation("username", "用户名须为3至64位小写字母、数字、点、下划线或连字符",
                     "Username must be 3 to 64 lower-case letters, digits, dots, underscores or hyphens");
         }
         return value;
     }
 
-    static String email(String field, String value) {
+    public static String email(String field, String value) {
         if (value == null || value.length() > 254 || !EMAIL.matcher(value).matches()) {
             throw ApiException.validation(field, "电子邮箱格式不正确", "Invalid e-mail address");
         }
         return value;
     }
 
-    static String optionalPhone(String field, String value) {
+    public static String optionalPhone(String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -56,7 +57,15 @@ final class Validation {
         return value;
     }
 
-    static String regionCode(String field, String value) {
+    /** A contact number: mobile in E.164 or a Chinese landline such as 0512-66681234. */
+    public static String optionalContactPhone(String field, String value) {
+        if (value != null && LANDLINE.matcher(value).matches()) {
+            return value;
+        }
+        return optionalPhone(field, value);
+    }
+
+    public static String regionCode(String field, String value) {
         if (value == null || !REGION.matcher(value).matches()) {
             throw ApiException.validation(field, "行政区划代码须为6位数字（GB/T 2260）",
                     "Region code must be the 6-digit GB/T 2260 administrative division code");

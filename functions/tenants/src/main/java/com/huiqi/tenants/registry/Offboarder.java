@@ -1,0 +1,121 @@
+package com.huiqi.tenants.registry;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.huiqi.shared.config.Env;
+import com.huiqi.shared.config.PlatformBeans;
+import com.huiqi.shared.storage.PartitionCatalogue;
+import com.huiqi.shared.storage.TableDefinition;
+import com.huiqi.shared.storage.Tables;
+import com.huiqi.shared.storage.TenantStore;
+import com.huiqi.shared.tenancy.TenantId;
+import com.huiqi.tenants.users.UserDirectory;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Exports all of one tenant's items to the archive bucket as gzipped JSON Lines (one
+ * {@code {"table":..., "item":...}} per line), then deletes them. It finds the items through the
+ * tenant's partition catalogue, by queries only: the shared tables are never scanned.
+ */
+@Singleton
+public class Offboarder {
+
+    private final S3Client s3;
+    private final UserDirectory users;
+    private final ObjectMapper mapper;
+
+    public Offboarder(S3Client s3, UserDirectory users, @Named(PlatformBeans.MAPPER) ObjectMapper mapper) {
+        this.s3 = s3;
+        this.users = users;
+        this.mapper = mapper;
+    }
+
+    OffboardingReport exportAndDelete(TenantStore store, TenantId tenant) {
+        List<PartitionCatalogue.Entry> partitions = new ArrayList<>();
+        store.forEachRaw(Tables.DATA, PartitionCatalogue.partitionKey(store.keys()),
+                doc -> partitions.add(PartitionCatalogue.Entry.parse(doc.getString(TableDefinition.SK))));
+        List<String> accounts = new ArrayList<>();
+        long exported;
+        Path file = null;
+        String bucket = Env.require(Env.ARCHIVE_BUCKET);
+        String key = "offboarding/" + tenant.value() + "/" + Instant.now().toString().replace(':', '-') + ".jsonl.gz";
+        try {
+            file = Files.createTempFile("offboard-" + tenant.value(), ".jsonl.gz");
+            exported = export(store, partitions, accounts, file);
+            s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/gzip")
+                    .metadata(java.util.Map.of("tenant", tenant.value(), "items", Long.toString(exported))),
+                    RequestBody.fromFile(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("export of tenant " + tenant + " failed", e);
+        } finally {
+            deleteQuietly(file);
+        }
+        // Only after the export is safely stored do we delete anything.
+        long deleted = 0;
+        for (PartitionCatalogue.Entry partition : partitions) {
+            List<Key> keys = new ArrayList<>();
+            store.forEachRaw(partition.table(), partition.pk(), doc -> keys.add(Key.builder()
+                    .partitionValue(doc.getString(TableDefinition.PK)).sortValue(doc.getString(TableDefinition.SK)).build()));
+            store.deleteRaw(partition.table(), keys);
+            deleted += keys.size();
+        }
+        List<Key> catalogue = new ArrayList<>();
+        store.forEachRaw(Tables.DATA, PartitionCatalogue.partitionKey(store.keys()), doc -> catalogue.add(Key.builder()
+                .partitionValue(doc.getString(TableDefinition.PK)).sortValue(doc.getString(TableDefinition.SK)).build()));
+        store.deleteRaw(Tables.DATA, catalogue);
+        accounts.forEach(users::deleteAccount);
+        return new OffboardingReport(tenant.value(), bucket, key, exported, deleted, accounts.size(), Instant.now());
+    }
+
+    private long export(TenantStore store, List<PartitionCatalogue.Entry> partitions, List<String> accounts, Path file)
+            throws IOException {
+        long[] count = {0};
+        String userPartition = store.keys().pk("USER");
+        try (BufferedWriter out = new BufferedWriter(new OutputStreamWriter(
+                new GZIPOutputStream(Files.newOutputStream(file)), StandardCharsets.UTF_8))) {
+            for (PartitionCatalogue.Entry partition : partitions) {
+                store.forEachRaw(partition.table(), partition.pk(), doc -> {
+                    try {
+                        ObjectNode line = mapper.createObjectNode();
+                        line.put("table", partition.table().logicalId());
+                        line.set("item", mapper.readTree(doc.toJson()));
+                        out.write(line.toString());
+                        out.write('\n');
+                        count[0]++;
+                        if (partition.pk().equals(userPartition)) {
+                            accounts.add(doc.getString(TableDefinition.SK));
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            }
+        }
+        return count[0];
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a temp file in /tmp; the execution environment discards it anyway
+            }
+        }
+    }
+}
