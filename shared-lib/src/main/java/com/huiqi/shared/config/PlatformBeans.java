@@ -5,6 +5,7 @@ import com.huiqi.shared.http.Dispatcher;
 import com.huiqi.shared.json.Json;
 import com.huiqi.shared.storage.DynamoClients;
 import com.huiqi.shared.storage.StoreFactory;
+import com.huiqi.shared.storage.TenantClients;
 import com.huiqi.shared.tenancy.TenantRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -39,8 +40,8 @@ public class PlatformBeans {
     }
 
     @Singleton
-    StoreFactory storeFactory(DynamoDbClient dynamoDb, @Named(MAPPER) ObjectMapper mapper) {
-        return new StoreFactory(DynamoClients.enhanced(dynamoDb), mapper);
+    StoreFactory storeFactory(DynamoDbClient dynamoDb, SdkHttpClient http, @Named(MAPPER) ObjectMapper mapper) {
+        return new StoreFactory(new TenantClients(dynamoDb, http, Env.get(TenantClients.TENANT_ROLE_ARN)), mapper);
     }
 
     @Singleton

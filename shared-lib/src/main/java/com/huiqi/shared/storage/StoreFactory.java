@@ -3,7 +3,6 @@ package com.huiqi.shared.storage;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.huiqi.shared.tenancy.Keys;
 import com.huiqi.shared.tenancy.TenantId;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
 /**
  * Hands out {@link TenantStore}s. Handlers ask the request context for the caller's store; only
@@ -11,15 +10,15 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
  */
 public final class StoreFactory {
 
-    private final DynamoDbEnhancedClient client;
+    private final TenantClients clients;
     private final ObjectMapper mapper;
 
-    public StoreFactory(DynamoDbEnhancedClient client, ObjectMapper mapper) {
-        this.client = client;
+    public StoreFactory(TenantClients clients, ObjectMapper mapper) {
+        this.clients = clients;
         this.mapper = mapper;
     }
 
     public TenantStore forTenant(TenantId tenant) {
-        return new TenantStore(Keys.forTenant(tenant), client, mapper);
+        return new TenantStore(Keys.forTenant(tenant), clients.forTenant(tenant), mapper);
     }
 }

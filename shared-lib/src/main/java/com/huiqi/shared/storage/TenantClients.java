@@ -1,0 +1,72 @@
+package com.huiqi.shared.storage;
+
+import com.huiqi.shared.tenancy.TenantId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+import software.amazon.awssdk.services.sts.model.Tag;
+
+/**
+ * DynamoDB clients per tenant. In AWS ({@code TENANT_ROLE_ARN} set) a tenant's client signs with
+ * credentials of the tenant access role assumed with session tag {@code tenant=<id>}, whose
+ * {@code dynamodb:LeadingKeys} condition confines it to keys starting {@code <id>#}: a bug in our
+ * key handling still cannot cross tenants. The Enhanced Client has no per-request credentials, so
+ * there is one client per tenant on the shared HTTP client, created on the tenant's first request
+ * (never at init, where SnapStart would capture the credentials) and cached.
+ *
+ * <p>Without {@code TENANT_ROLE_ARN} (the local stack, where there is no STS) every tenant uses the
+ * function's client and isolation rests on {@link TenantStore}'s key checks alone.
+ */
+public final class TenantClients {
+
+    public static final String TENANT_ROLE_ARN = "TENANT_ROLE_ARN";
+
+    private final DynamoDbEnhancedClient functionClient;
+    private final SdkHttpClient http;
+    private final Optional<String> tenantRoleArn;
+    private final Map<TenantId, DynamoDbEnhancedClient> byTenant = new ConcurrentHashMap<>();
+    private volatile StsClient sts;
+
+    public TenantClients(DynamoDbClient functionClient, SdkHttpClient http, Optional<String> tenantRoleArn) {
+        this.functionClient = DynamoClients.enhanced(functionClient);
+        this.http = http;
+        this.tenantRoleArn = tenantRoleArn;
+    }
+
+    /** The client for one tenant; the platform's own partition uses the function's role. */
+    public DynamoDbEnhancedClient forTenant(TenantId tenant) {
+        if (tenantRoleArn.isEmpty() || tenant.equals(TenantId.PLATFORM)) {
+            return functionClient;
+        }
+        return byTenant.computeIfAbsent(tenant, this::scopedClient);
+    }
+
+    private DynamoDbEnhancedClient scopedClient(TenantId tenant) {
+        var credentials = StsAssumeRoleCredentialsProvider.builder()
+                .stsClient(sts())
+                .refreshRequest(r -> r.roleArn(tenantRoleArn.orElseThrow())
+                        .roleSessionName("tenant-" + tenant.value())
+                        .tags(Tag.builder().key("tenant").value(tenant.value()).build())
+                        .durationSeconds(900))
+                .build();
+        return DynamoClients.enhanced(DynamoDbClient.builder().httpClient(http).credentialsProvider(credentials).build());
+    }
+
+    private StsClient sts() {
+        StsClient client = sts;
+        if (client == null) {
+            synchronized (this) {
+                if (sts == null) {
+                    sts = StsClient.builder().httpClient(http).build();
+                }
+                client = sts;
+            }
+        }
+        return client;
+    }
+}
