@@ -31,12 +31,12 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
  *
  * <p>Items are stored as documents: the entity (a Java record) is written through the shared
  * Jackson configuration as top-level attributes, beside the reserved attributes {@code pk},
- * {@code sk}, {@code gsi1pk}, {@code gsi1sk}, {@code entityType} and {@code version}.
+ * {@code sk}, {@code gsi1pk}, {@code gsi1sk}, {@code _type} and {@code _version}.
  */
 public final class TenantStore {
 
-    static final String VERSION = "version";
-    static final String ENTITY_TYPE = "entityType";
+    static final String VERSION = "_version";
+    static final String ENTITY_TYPE = "_type";
     private static final List<String> RESERVED = List.of(TableDefinition.PK, TableDefinition.SK,
             TableDefinition.gsiPk("gsi1"), TableDefinition.gsiSk("gsi1"), VERSION, ENTITY_TYPE);
 
