@@ -21,6 +21,14 @@ public record CreditCode(String value) {
         return new CreditCode(value);
     }
 
+    /** Completes 17 characters with their check character: for synthetic and demo data. */
+    public static CreditCode complete(String first17) {
+        if (first17 == null || first17.length() != 17) {
+            throw new IllegalArgumentException("need exactly 17 characters");
+        }
+        return new CreditCode(first17 + checkCharacter(first17));
+    }
+
     /** The check character the first 17 characters call for. */
     static char checkCharacter(String first17) {
         int sum = 0;
