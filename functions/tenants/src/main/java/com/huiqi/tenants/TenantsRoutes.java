@@ -117,7 +117,7 @@ public class TenantsRoutes {
     }
 
     private ApiResponse ownTenant(ApiRequest r) {
-        var stored = registry.find(r.caller().tenant()).orElseThrow(() -> ApiException.notFound("租户 / tenant"));
+        var stored = registry.find(r.caller().tenant()).orElseThrow(() -> ApiException.notFound("租户", "tenant"));
         return ApiResponse.ok(new TenantView(stored.value(), stored.version(), null));
     }
 

@@ -35,8 +35,8 @@ public class ApiException extends RuntimeException {
     }
 
     /** Used for anything the caller may not see, including other tenants' data: never 403, which would leak existence. */
-    public static ApiException notFound(String what) {
-        return new ApiException(404, "NOT_FOUND", "未找到" + what, what + " not found");
+    public static ApiException notFound(String whatZh, String whatEn) {
+        return new ApiException(404, "NOT_FOUND", "未找到" + whatZh, whatEn + " not found");
     }
 
     public static ApiException forbidden(String zh, String en) {

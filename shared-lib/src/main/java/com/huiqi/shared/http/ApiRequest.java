@@ -87,7 +87,7 @@ public final class ApiRequest {
 
     public int pageSize() {
         String raw = query.get("limit");
-        if (raw == null) {
+        if (raw == null || raw.isBlank()) {
             return DEFAULT_PAGE_SIZE;
         }
         try {

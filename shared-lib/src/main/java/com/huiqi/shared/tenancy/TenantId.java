@@ -29,7 +29,12 @@ public record TenantId(String value) {
 
     /** For codes chosen by an operator at onboarding: the reserved platform id is refused. */
     public static TenantId forNewTenant(String value) {
-        TenantId id = new TenantId(value);
+        TenantId id;
+        try {
+            id = new TenantId(value);
+        } catch (ApiException e) {
+            throw ApiException.validation("code", e.messageZh(), e.messageEn());
+        }
         if (id.equals(PLATFORM)) {
             throw ApiException.validation("code", "租户编码“platform”为平台保留",
                     "The tenant code 'platform' is reserved");

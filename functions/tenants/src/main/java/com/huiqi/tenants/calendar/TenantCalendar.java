@@ -48,10 +48,13 @@ public class TenantCalendar {
                 throw ApiException.validation(field + ".date", "日期重复：" + c.date(), "Duplicate date " + c.date());
             }
             official.requirePublished(c.date());
-            Fields.text(field + ".reason", c.reason(), 2, 100);
         }
-        List<Closures.Closure> sorted = input.closures().stream()
-                .sorted((a, b) -> a.date().compareTo(b.date())).toList();
+        List<Closures.Closure> sorted = new java.util.ArrayList<>();
+        for (int i = 0; i < input.closures().size(); i++) {
+            Closures.Closure c = input.closures().get(i);
+            sorted.add(new Closures.Closure(c.date(), Fields.text("closures[" + i + "].reason", c.reason(), 2, 100)));
+        }
+        sorted.sort(java.util.Comparator.comparing(Closures.Closure::date));
         Closures stored = new Closures(sorted, null);
         ItemKey key = ItemKey.of(store.keys().pk("SETTINGS"), "CLOSURES");
         Stored<Closures> before = store.get(key.pk(), key.sk(), Closures.class).orElse(null);

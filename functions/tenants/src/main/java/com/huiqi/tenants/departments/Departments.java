@@ -20,7 +20,11 @@ public class Departments {
 
     public Stored<Department> find(TenantStore store, String id) {
         return store.get(store.keys().pk("DEPT"), id, Department.class)
-                .orElseThrow(() -> ApiException.notFound("部门 / department"));
+                .orElseThrow(() -> ApiException.notFound("部门", "department"));
+    }
+
+    public boolean exists(TenantStore store, String id) {
+        return ID.matcher(id).matches() && store.get(store.keys().pk("DEPT"), id, Department.class).isPresent();
     }
 
     public Page<Department> list(TenantStore store, int limit, String cursor) {
@@ -34,6 +38,9 @@ public class Departments {
         }
         if (input.version() != null) {
             throw ApiException.validation("version", "新建部门不能指定版本号", "A new department has no version");
+        }
+        if (exists(store, input.id())) {
+            throw ApiException.conflict("DEPARTMENT_EXISTS", "部门编码已存在", "A department with this id exists");
         }
         Instant now = Instant.now();
         Department department = build(input, input.id(), now, now);

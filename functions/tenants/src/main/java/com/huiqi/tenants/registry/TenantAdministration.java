@@ -128,9 +128,9 @@ public class TenantAdministration {
         try {
             id = TenantId.of(code);
         } catch (ApiException e) {
-            throw ApiException.notFound("租户 / tenant");
+            throw ApiException.notFound("租户", "tenant");
         }
-        return registry.find(id).orElseThrow(() -> ApiException.notFound("租户 / tenant"));
+        return registry.find(id).orElseThrow(() -> ApiException.notFound("租户", "tenant"));
     }
 
     static String zone(String timeZone) {

@@ -150,7 +150,7 @@ public class UserDirectory {
 
     Stored<TenantUser> find(TenantStore store, String username) {
         return store.get(store.keys().pk("USER"), username, TenantUser.class)
-                .orElseThrow(() -> ApiException.notFound("用户 / user"));
+                .orElseThrow(() -> ApiException.notFound("用户", "user"));
     }
 
     private boolean exists(String username) {
@@ -196,8 +196,8 @@ public class UserDirectory {
         Set<Role> roles = roles(r.roles());
         String enterprise = r.enterpriseCode() == null ? null : CreditCode.of(r.enterpriseCode()).value();
         String department = r.departmentId();
-        if (department != null) {
-            departments.find(store, department); // 404 unless it is this tenant's department
+        if (department != null && !departments.exists(store, department)) {
+            throw ApiException.validation("departmentId", "部门不存在：" + department, "No such department: " + department);
         }
         checkRoleCombination(roles, enterprise, department);
         List<String> expertise = r.expertise() == null ? List.of()
