@@ -40,7 +40,11 @@ public final class TokenClaims {
         } else if (tenantClaim == null || tenantClaim.isBlank()) {
             throw ApiException.forbidden("令牌未绑定租户", "The token is not bound to a tenant");
         } else {
-            tenant = TenantId.of(tenantClaim);
+            try {
+                tenant = TenantId.of(tenantClaim);
+            } catch (ApiException e) {
+                throw ApiException.forbidden("令牌中的租户无效", "The token names an invalid tenant");
+            }
         }
         Optional<String> enterprise = Optional.ofNullable(claims.get(ENTERPRISE)).filter(s -> !s.isBlank());
         String username = Optional.ofNullable(claims.get(USERNAME)).orElse(claims.get("username"));
