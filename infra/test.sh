@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it (.ci/run calls exactly this):
-#   1. installs the npm tools the suite needs (cognito-local, s3rver, cfn-guard rules, contract tools),
+#   1. installs the npm tools the suite needs (cognito-local, cfn-guard rules, contract tools),
 #   2. lints template.yaml and the OpenAPI contract and checks the generated TypeScript types are current,
 #   3. builds everything and runs every JUnit suite with Maven: unit tests, then the end-to-end,
 #      contract, isolation and role suites in tests/ against one local stack.
@@ -8,7 +8,7 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 
-for dir in infra/cognito-local infra/s3rver infra/lint frontend-contract; do
+for dir in infra/cognito-local infra/lint frontend-contract; do
   if [ ! -d "$dir/node_modules" ]; then
     echo "== npm ci in $dir"
     npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error

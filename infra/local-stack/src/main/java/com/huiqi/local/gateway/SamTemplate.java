@@ -1,0 +1,118 @@
+package com.huiqi.local.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The parts of template.yaml (AWS SAM) that define the HTTP API: each
+ * {@code AWS::Serverless::Function} with its handler and code folder, its {@code HttpApi}
+ * events, and the {@code CorsConfiguration} of the {@code AWS::Serverless::HttpApi}. Reading the template itself, rather than a second route list, is what keeps the local
+ * gateway and the deployed API the same.
+ *
+ * <p>CloudFormation's short-form tags ({@code !Ref X}, {@code !GetAtt A.B}, {@code !Sub ...}) are
+ * not standard YAML types; Jackson's YAML parser drops the tag and keeps the value (a string, or a
+ * list for {@code !Sub [..]}), which is harmless for the properties read here.
+ */
+public final class SamTemplate {
+
+    private static final String FUNCTION_TYPE = "AWS::Serverless::Function";
+    private static final String HTTP_API_EVENT = "HttpApi";
+    /** SAM's defaults for a function that sets neither Timeout nor MemorySize. */
+    private static final int DEFAULT_TIMEOUT_SECONDS = 3;
+    private static final int DEFAULT_MEMORY_MB = 128;
+
+    private static final String HTTP_API_TYPE = "AWS::Serverless::HttpApi";
+
+    private final List<FunctionSpec> functions;
+    private final List<HttpApiRoute> routes;
+    private final CorsConfiguration cors;
+
+    private SamTemplate(List<FunctionSpec> functions, List<HttpApiRoute> routes, CorsConfiguration cors) {
+        this.functions = List.copyOf(functions);
+        this.routes = List.copyOf(routes);
+        this.cors = cors;
+    }
+
+    public static SamTemplate read(Path file) {
+        try {
+            return parse(new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read SAM template " + file, e);
+        }
+    }
+
+    static SamTemplate parse(JsonNode root) {
+        JsonNode globals = root.path("Globals").path("Function");
+        List<FunctionSpec> functions = new ArrayList<>();
+        List<HttpApiRoute> routes = new ArrayList<>();
+        CorsConfiguration cors = null;
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("Resources").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> resource = it.next();
+            JsonNode corsConfiguration = resource.getValue().path("Properties").path("CorsConfiguration");
+            if (HTTP_API_TYPE.equals(resource.getValue().path("Type").asText()) && corsConfiguration.isObject()) {
+                cors = CorsConfiguration.from(corsConfiguration);
+            }
+            if (!FUNCTION_TYPE.equals(resource.getValue().path("Type").asText())) {
+                continue;
+            }
+            String name = resource.getKey();
+            JsonNode properties = resource.getValue().path("Properties");
+            String handler = text(properties, globals, "Handler");
+            String codeUri = text(properties, globals, "CodeUri");
+            if (handler == null || codeUri == null) {
+                throw new IllegalArgumentException("function " + name + " needs Handler and CodeUri in template.yaml");
+            }
+            functions.add(FunctionSpec.of(name, handler, codeUri,
+                    number(properties, globals, "Timeout", DEFAULT_TIMEOUT_SECONDS),
+                    number(properties, globals, "MemorySize", DEFAULT_MEMORY_MB)));
+            for (Iterator<JsonNode> events = properties.path("Events").elements(); events.hasNext(); ) {
+                JsonNode event = events.next();
+                if (HTTP_API_EVENT.equals(event.path("Type").asText())) {
+                    routes.add(route(name, event.path("Properties")));
+                }
+            }
+        }
+        return new SamTemplate(functions, routes, cors);
+    }
+
+    public List<FunctionSpec> functions() {
+        return functions;
+    }
+
+    public List<HttpApiRoute> routes() {
+        return routes;
+    }
+
+    /** The HTTP API's CORS configuration, if it has one. */
+    Optional<CorsConfiguration> cors() {
+        return Optional.ofNullable(cors);
+    }
+
+    /** An HttpApi event without Path and Method is SAM's way of declaring the {@code $default} route. */
+    private static HttpApiRoute route(String function, JsonNode event) {
+        String path = event.path("Path").asText(HttpApiRoute.DEFAULT_ROUTE);
+        String method = event.path("Method").asText(HttpApiRoute.ANY);
+        boolean authorized = !"NONE".equals(event.path("Auth").path("Authorizer").asText());
+        return new HttpApiRoute(method, path, function, authorized);
+    }
+
+    private static String text(JsonNode properties, JsonNode globals, String field) {
+        JsonNode value = properties.hasNonNull(field) ? properties.get(field) : globals.get(field);
+        return value == null || !value.isValueNode() ? null : value.asText();
+    }
+
+    private static int number(JsonNode properties, JsonNode globals, String field, int fallback) {
+        JsonNode value = properties.hasNonNull(field) ? properties.get(field) : globals.get(field);
+        return value != null && value.canConvertToInt() ? value.asInt() : fallback;
+    }
+}

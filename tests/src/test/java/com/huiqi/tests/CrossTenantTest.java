@@ -1,0 +1,124 @@
+package com.huiqi.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.huiqi.local.demo.ApiClient.Exchange;
+import com.huiqi.tests.support.TestStack;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Tenant A's tokens against tenant B's resources (Wenzhou against Suzhou Industrial Park): every
+ * read and write of B's things answers 404, exactly as for things that do not exist, and B's data
+ * is unchanged afterwards. Lists, audit trails and cursors never cross over, and nothing a client
+ * sends (header, query) can choose the tenant.
+ */
+class CrossTenantTest {
+
+    private static final TestStack STACK = TestStack.get();
+    private final String wz = STACK.token("wz-admin");
+    private final String sip = STACK.token("sip-admin");
+
+    @Test
+    void anotherTenantsUserIsNotFoundForEveryUserRoute() {
+        Exchange before = STACK.call("GET", "/users/sip-staff", sip, null);
+        assertEquals(200, before.status());
+
+        assertNotFound("GET", "/users/sip-staff", null);
+        assertNotFound("PUT", "/users/sip-staff/roles",
+                Map.of("roles", List.of("center-admin"), "version", before.json().get("version").asLong()));
+        assertNotFound("POST", "/users/sip-staff/disable", null);
+        assertNotFound("POST", "/users/sip-staff/enable", null);
+
+        Exchange after = STACK.call("GET", "/users/sip-staff", sip, null);
+        assertEquals(before.json(), after.json(), "Suzhou's user must be unchanged");
+    }
+
+    @Test
+    void anotherTenantsDepartmentIsNotFoundAndUnchanged() {
+        Exchange before = STACK.call("GET", "/departments/swj", sip, null);
+        assertEquals(200, before.status());
+        assertNotFound("GET", "/departments/swj", null);
+        assertNotFound("PUT", "/departments/swj", Map.of("name", "被篡改的部门", "kind", "UNDERTAKING",
+                "version", before.json().get("version").asLong()));
+        assertEquals(before.json(), STACK.call("GET", "/departments/swj", sip, null).json());
+
+        // Both centers have a department "kjj": each sees its own.
+        assertEquals("温州市科学技术局", STACK.call("GET", "/departments/kjj", wz, null).json().at("/department/name").asText());
+        assertEquals("园区科技创新委员会", STACK.call("GET", "/departments/kjj", sip, null).json().at("/department/name").asText());
+    }
+
+    @Test
+    void listsAndAuditTrailsHoldOnlyTheCallersTenant() {
+        for (JsonNode user : all("/users", wz)) {
+            assertFalse(user.at("/user/username").asText().startsWith("sip-"), user.toString());
+        }
+        List<JsonNode> departments = all("/departments", wz);
+        assertTrue(departments.size() >= 3);
+        for (JsonNode d : departments) {
+            assertFalse(d.get("name").asText().startsWith("园区"), "a Suzhou department in Wenzhou's list: " + d);
+        }
+        for (JsonNode audit : all("/audit", wz)) {
+            assertEquals("wenzhou", audit.get("tenant").asText());
+        }
+        for (JsonNode audit : all("/audit", STACK.token("sip-auditor"))) {
+            assertEquals("sip", audit.get("tenant").asText());
+        }
+    }
+
+    @Test
+    void aCursorFromAnotherTenantIsRefused() {
+        Exchange page = STACK.call("GET", "/users?limit=2", sip, null);
+        String cursor = page.json().get("nextCursor").asText();
+        assertNotNull(cursor);
+        Exchange replay = STACK.call("GET", "/users?limit=2&cursor=" + cursor, wz, null);
+        assertEquals(400, replay.status());
+        assertEquals("INVALID_CURSOR", replay.json().get("code").asText());
+    }
+
+    @Test
+    void theTenantComesOnlyFromTheToken() {
+        Exchange e = STACK.rawClient().sendRaw("GET", "/tenant?tenant=sip&tenantId=sip", wz, null, null);
+        assertEquals(200, e.status());
+        assertEquals("wenzhou", e.json().at("/tenant/code").asText());
+        Exchange me = STACK.call("GET", "/me", STACK.token("wz-ent"), null);
+        assertEquals("wenzhou", me.json().get("tenant").asText());
+        assertTrue(me.json().get("enterpriseCode").asText().startsWith("91330302"));
+    }
+
+    /**
+     * Another tenant's resource must be indistinguishable from one that does not exist: the same
+     * problem, differing only in the {@code instance} (the path the caller sent).
+     */
+    private void assertNotFound(String method, String path, Object body) {
+        Exchange e = STACK.call(method, path, wz, body);
+        assertEquals(404, e.status(), e.body());
+        assertEquals("NOT_FOUND", e.json().get("code").asText());
+        String missingPath = path.replace("sip-staff", "no-such-user").replace("swj", "no-such-dept");
+        Exchange missing = STACK.call(method, missingPath, wz, body);
+        var leaked = e.json().deepCopy();
+        var reference = missing.json().deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) leaked).remove("instance");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) reference).remove("instance");
+        assertEquals(reference, leaked, "a 404 must not reveal that the other tenant's resource exists");
+    }
+
+    private static List<JsonNode> all(String path, String token) {
+        List<JsonNode> items = new ArrayList<>();
+        String cursor = null;
+        do {
+            String url = path + "?limit=100" + (cursor == null ? "" : "&cursor=" + cursor);
+            Exchange e = STACK.call("GET", url, token, null);
+            assertEquals(200, e.status(), e.body());
+            e.json().get("items").forEach(items::add);
+            cursor = e.json().hasNonNull("nextCursor") ? e.json().get("nextCursor").asText() : null;
+        } while (cursor != null);
+        return items;
+    }
+}

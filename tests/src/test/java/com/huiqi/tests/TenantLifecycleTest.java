@@ -1,0 +1,167 @@
+package com.huiqi.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.huiqi.local.demo.ApiClient.Exchange;
+import com.huiqi.local.demo.DemoData;
+import com.huiqi.tests.support.Accounts;
+import com.huiqi.tests.support.TestStack;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * The platform operator's lifecycle of a tenant against the real Cognito API (cognito-local):
+ * onboarding creates the center and its first admin; suspension locks every user out with 403;
+ * offboarding exports everything to the archive bucket and then deletes it.
+ */
+class TenantLifecycleTest {
+
+    private static final TestStack STACK = TestStack.get();
+    private final String operator = STACK.token(Accounts.OPERATOR);
+
+    static Map<String, Object> onboarding(String code, String adminUsername) {
+        Map<String, Object> admin = new LinkedHashMap<>();
+        admin.put("username", adminUsername);
+        admin.put("name", "测试管理员");
+        admin.put("email", adminUsername + "@test.huiqi.local");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", code);
+        body.put("name", "测试企业服务中心 " + code);
+        body.put("regionCode", "320500");
+        body.put("admin", admin);
+        return body;
+    }
+
+    /** Onboards a tenant and gives its admin the demo password; returns the admin's token. */
+    private String onboardWithAdmin(String code) {
+        Exchange created = STACK.call("POST", "/platform/tenants", operator, onboarding(code, code + "-admin"));
+        assertEquals(201, created.status(), created.body());
+        try (var cognito = STACK.cognito()) {
+            cognito.adminSetUserPassword(b -> b.userPoolId(STACK.stack().userPoolId()).username(code + "-admin")
+                    .password(DemoData.PASSWORD).permanent(true));
+        }
+        return STACK.rawClient().login(code + "-admin", DemoData.PASSWORD);
+    }
+
+    @Test
+    void onboardingCreatesTheTenantAndItsFirstAdminInCognito() {
+        Exchange created = STACK.call("POST", "/platform/tenants", operator, onboarding("onb-test", "onb-test-admin"));
+        assertEquals(201, created.status(), created.body());
+        assertEquals("/platform/tenants/onb-test", created.headers().get("location"));
+        assertEquals("ACTIVE", created.json().at("/tenant/status").asText());
+        assertEquals("Asia/Shanghai", created.json().at("/tenant/timeZone").asText());
+
+        try (var cognito = STACK.cognito()) {
+            var user = cognito.adminGetUser(b -> b.userPoolId(STACK.stack().userPoolId()).username("onb-test-admin"));
+            assertEquals("onb-test", user.userAttributes().stream().filter(a -> a.name().equals("custom:tenant_id"))
+                    .map(AttributeType::value).findFirst().orElseThrow());
+            assertEquals("FORCE_CHANGE_PASSWORD", user.userStatusAsString());
+            var groups = cognito.adminListGroupsForUser(b -> b.userPoolId(STACK.stack().userPoolId()).username("onb-test-admin"));
+            assertEquals(List.of("center-admin"), groups.groups().stream().map(g -> g.groupName()).toList());
+        }
+
+        Exchange again = STACK.call("POST", "/platform/tenants", operator, onboarding("onb-test", "onb-test-admin2"));
+        assertEquals(409, again.status());
+        assertEquals("TENANT_EXISTS", again.json().get("code").asText());
+
+        Exchange reserved = STACK.call("POST", "/platform/tenants", operator, onboarding("platform", "plat-admin"));
+        assertEquals(422, reserved.status());
+        assertEquals("code", reserved.json().get("field").asText());
+    }
+
+    @Test
+    void aTakenAdminUsernameCreatesNoTenant() {
+        Exchange taken = STACK.call("POST", "/platform/tenants", operator, onboarding("taken-test", "sip-admin"));
+        assertEquals(409, taken.status());
+        assertEquals("USERNAME_TAKEN", taken.json().get("code").asText());
+        assertEquals(404, STACK.call("GET", "/platform/tenants/taken-test", operator, null).status());
+    }
+
+    @Test
+    void suspensionLocksOutEveryUserUntilResumed() {
+        String admin = onboardWithAdmin("susp-test");
+        assertEquals(200, STACK.call("GET", "/me", admin, null).status());
+
+        Exchange suspended = STACK.call("POST", "/platform/tenants/susp-test/suspend", operator, Map.of("reason", "欠费暂停服务"));
+        assertEquals(200, suspended.status(), suspended.body());
+        assertEquals("SUSPENDED", suspended.json().at("/tenant/status").asText());
+        for (String path : List.of("/me", "/tenant", "/users", "/departments", "/calendar")) {
+            Exchange refused = STACK.call("GET", path, admin, null);
+            assertEquals(403, refused.status(), path);
+            assertEquals("TENANT_NOT_ACTIVE", refused.json().get("code").asText());
+        }
+        Exchange twice = STACK.call("POST", "/platform/tenants/susp-test/suspend", operator, Map.of("reason", "重复操作"));
+        assertEquals(409, twice.status());
+
+        assertEquals(200, STACK.call("POST", "/platform/tenants/susp-test/resume", operator, Map.of("reason", "已续费")).status());
+        assertEquals(200, STACK.call("GET", "/me", admin, null).status());
+
+        // Other tenants were never affected.
+        assertEquals(200, STACK.call("GET", "/me", STACK.token("sip-staff"), null).status());
+    }
+
+    @Test
+    void offboardingExportsEverythingThenDeletesItAndItsAccounts() throws Exception {
+        String admin = onboardWithAdmin("offb-test");
+        assertEquals(201, STACK.call("POST", "/departments", admin,
+                Map.of("id", "kjj", "name", "科技局", "kind", "AUTHORIZING")).status());
+        assertEquals(201, STACK.call("POST", "/users", admin, Map.of("username", "offb-test-staff", "name", "员工",
+                "email", "offb-staff@test.huiqi.local", "roles", List.of("staff"))).status());
+
+        Exchange early = STACK.call("POST", "/platform/tenants/offb-test/offboard", operator, Map.of("reason", "合同终止"));
+        assertEquals(409, early.status(), "an active tenant must be suspended first");
+
+        assertEquals(200, STACK.call("POST", "/platform/tenants/offb-test/suspend", operator, Map.of("reason", "合同终止")).status());
+        Exchange done = STACK.call("POST", "/platform/tenants/offb-test/offboard", operator, Map.of("reason", "合同终止"));
+        assertEquals(200, done.status(), done.body());
+        JsonNode report = done.json();
+        assertEquals(2, report.get("accountsDeleted").asInt());
+        assertEquals(report.get("itemsExported").asLong(), report.get("itemsDeleted").asLong());
+
+        // The export is in the archive bucket and holds the tenant's items.
+        List<JsonNode> lines = new ArrayList<>();
+        try (var s3 = STACK.s3(); var in = new BufferedReader(new InputStreamReader(new GZIPInputStream(
+                s3.getObject(b -> b.bucket(report.get("exportBucket").asText()).key(report.get("exportKey").asText()))),
+                StandardCharsets.UTF_8))) {
+            ObjectMapper mapper = new ObjectMapper();
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                lines.add(mapper.readTree(line));
+            }
+        }
+        assertEquals(report.get("itemsExported").asLong(), lines.size());
+        assertTrue(lines.stream().anyMatch(l -> "科技局".equals(l.at("/item/name").asText())));
+        assertTrue(lines.stream().anyMatch(l -> "AuditTable".equals(l.get("table").asText())));
+        assertTrue(lines.stream().allMatch(l -> l.at("/item/pk").asText().startsWith("offb-test#")));
+
+        // Nothing of the tenant is left in its partitions, and its accounts are gone.
+        try (var dynamo = STACK.dynamo()) {
+            for (String partition : List.of("offb-test#USER", "offb-test#DEPT", "offb-test#PARTITIONS")) {
+                var items = dynamo.query(QueryRequest.builder().tableName("huiqi-data").keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition))).build()).items();
+                assertTrue(items.isEmpty(), partition + " still holds " + items);
+            }
+        }
+        try (var cognito = STACK.cognito()) {
+            assertThrows(UserNotFoundException.class, () -> cognito.adminGetUser(
+                    b -> b.userPoolId(STACK.stack().userPoolId()).username("offb-test-staff")));
+        }
+        assertEquals("OFFBOARDED", STACK.call("GET", "/platform/tenants/offb-test", operator, null).json().at("/tenant/status").asText());
+        Exchange audit = STACK.call("GET", "/platform/audit?limit=100", operator, null);
+        assertTrue(audit.json().get("items").findValuesAsText("action").contains("tenant.offboard"));
+    }
+}
