@@ -55,6 +55,24 @@ class CrossTenantTest {
     }
 
     @Test
+    void writesStayInTheCallersTenant() {
+        // Another tenant's department cannot be referenced...
+        Exchange foreignDept = STACK.call("POST", "/users", wz, Map.of("username", "wz-crossdept", "name", "跨租户",
+                "email", "crossdept@test.huiqi.local", "roles", List.of("department"), "departmentId", "swj"));
+        assertEquals(422, foreignDept.status(), foreignDept.body());
+        // ...and the same department id in another tenant is a different department.
+        JsonNode sipRsj = STACK.call("GET", "/departments/rsj", sip, null).json();
+        assertEquals(201, STACK.call("POST", "/departments", wz, Map.of("id", "rsj", "name", "温州市人力资源和社会保障局",
+                "kind", "AUTHORIZING")).status());
+        assertEquals(sipRsj, STACK.call("GET", "/departments/rsj", sip, null).json());
+        // Closures are per center.
+        JsonNode wzCalendar = STACK.call("GET", "/calendar", wz, null).json();
+        STACK.call("PUT", "/calendar/closures", sip, Map.of("version", STACK.call("GET", "/calendar", sip, null)
+                .json().at("/closures/version").asLong(), "closures", List.of(Map.of("date", "2026-11-30", "reason", "园区停电检修"))));
+        assertEquals(wzCalendar, STACK.call("GET", "/calendar", wz, null).json());
+    }
+
+    @Test
     void listsAndAuditTrailsHoldOnlyTheCallersTenant() {
         for (JsonNode user : all("/users", wz)) {
             assertFalse(user.at("/user/username").asText().startsWith("sip-"), user.toString());

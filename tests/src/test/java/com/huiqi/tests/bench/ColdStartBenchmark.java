@@ -42,17 +42,20 @@ public final class ColdStartBenchmark {
             new DemoSeed(stack.gatewayUrl(), stack.cognitoEndpoint(), stack.userPoolId()).run();
             for (Function f : FUNCTIONS) {
                 List<Long> firsts = new ArrayList<>();
+                List<String> phases = new ArrayList<>();
                 List<String> warm = new ArrayList<>();
                 for (int run = 0; run < RUNS; run++) {
                     String[] result = runChild(repo, f, jvmOptions);
                     firsts.add(Long.parseLong(result[0]));
                     warm.add(result[1]);
+                    phases.add(result[2]);
                 }
                 List<Long> sorted = new ArrayList<>(firsts);
                 Collections.sort(sorted);
                 System.out.printf("%s: cold start (fresh JVM to first response) runs %s ms, median %d ms;"
+                        + " phases JVM boot/handler construction/first invocation (ms): %s;"
                         + " warm GET /me median/p95 per run (µs): %s; JVM options: [%s]%n",
-                        f.name(), firsts, sorted.get(RUNS / 2), warm, jvmOptions);
+                        f.name(), firsts, sorted.get(RUNS / 2), phases, warm, jvmOptions);
             }
         }
         System.exit(0);
@@ -77,6 +80,7 @@ public final class ColdStartBenchmark {
                 "staff", Integer.toString(WARM_ITERATIONS)));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String first = null;
+        String phases = null;
         String warm = null;
         List<String> output = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -88,6 +92,7 @@ public final class ColdStartBenchmark {
                         throw new IllegalStateException("first call answered " + parts[1] + ": " + output);
                     }
                     first = parts[2];
+                    phases = parts[3];
                 } else if (line.startsWith("WARM ")) {
                     String[] parts = line.split(" ");
                     warm = parts[1] + "/" + parts[2];
@@ -97,6 +102,6 @@ public final class ColdStartBenchmark {
         if (process.waitFor() != 0 || first == null || warm == null) {
             throw new IllegalStateException("benchmark child failed: " + String.join("\n", output));
         }
-        return new String[] {first, warm};
+        return new String[] {first, warm, phases};
     }
 }

@@ -15,7 +15,8 @@ import java.util.UUID;
 /**
  * Runs in a fresh JVM whose class path is one function's Lambda package plus this class: builds
  * the handler as the Lambda runtime would (no-arg constructor), invokes it once with an API
- * Gateway v2 event for {@code GET /me}, prints {@code FIRST <status> <ms since JVM start>}, then
+ * Gateway v2 event for {@code GET /me}, prints {@code FIRST <status> <ms since JVM start>
+ * <JVM boot/handler construction/first invocation ms>}, then
  * times warm invocations and prints {@code WARM <median µs> <p95 µs>}.
  *
  * <p>Arguments: handler class, tenant, username, group, warm iterations.
@@ -24,14 +25,18 @@ public final class FirstInvocation {
 
     public static void main(String[] args) throws Exception {
         long jvmStart = ProcessHandle.current().info().startInstant().map(i -> i.toEpochMilli()).orElse(0L);
+        long mainStart = System.currentTimeMillis();
         String handlerClass = args[0];
         @SuppressWarnings("unchecked")
         RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler =
                 (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>)
                         Class.forName(handlerClass).getDeclaredConstructor().newInstance();
+        long constructed = System.currentTimeMillis();
         APIGatewayV2HTTPEvent event = event(args[1], args[2], args[3]);
         APIGatewayV2HTTPResponse first = handler.handleRequest(event, context());
-        System.out.println("FIRST " + first.getStatusCode() + " " + (System.currentTimeMillis() - jvmStart));
+        long answered = System.currentTimeMillis();
+        System.out.println("FIRST " + first.getStatusCode() + " " + (answered - jvmStart) + " "
+                + (mainStart - jvmStart) + "/" + (constructed - mainStart) + "/" + (answered - constructed));
 
         int iterations = Integer.parseInt(args[4]);
         long[] micros = new long[iterations];

@@ -25,7 +25,8 @@ public class TenantCalendar {
     static final String ENTITY = "Closures";
     private static final int MAX_CLOSURES = 366;
 
-    private final OfficialHolidays official = OfficialHolidays.loadBundled();
+    /** Loaded on first use, once per execution environment: most requests never need it. */
+    private volatile OfficialHolidays official;
 
     public Closures closures(TenantStore store) {
         return store.get(store.keys().pk("SETTINGS"), "CLOSURES", Closures.class)
@@ -47,7 +48,7 @@ public class TenantCalendar {
             if (!seen.add(c.date())) {
                 throw ApiException.validation(field + ".date", "日期重复：" + c.date(), "Duplicate date " + c.date());
             }
-            official.requirePublished(c.date());
+            official().requirePublished(c.date());
         }
         List<Closures.Closure> sorted = new java.util.ArrayList<>();
         for (int i = 0; i < input.closures().size(); i++) {
@@ -75,10 +76,19 @@ public class TenantCalendar {
 
     public WorkingDayCalendar calendarOf(TenantStore store) {
         Set<LocalDate> closed = closures(store).closures().stream().map(Closures.Closure::date).collect(Collectors.toSet());
-        return WorkingDayCalendar.of(official, closed);
+        return WorkingDayCalendar.of(official(), closed);
     }
 
     public OfficialHolidays official() {
-        return official;
+        OfficialHolidays loaded = official;
+        if (loaded == null) {
+            synchronized (this) {
+                if (official == null) {
+                    official = OfficialHolidays.loadBundled();
+                }
+                loaded = official;
+            }
+        }
+        return loaded;
     }
 }

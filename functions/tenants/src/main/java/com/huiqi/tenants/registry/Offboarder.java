@@ -11,6 +11,7 @@ import com.huiqi.shared.storage.TenantStore;
 import com.huiqi.shared.tenancy.TenantId;
 import com.huiqi.tenants.users.UserDirectory;
 import jakarta.inject.Named;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -35,11 +36,12 @@ import software.amazon.awssdk.services.s3.S3Client;
 @Singleton
 public class Offboarder {
 
-    private final S3Client s3;
+    /** Built on first use: only offboarding writes to S3. */
+    private final Provider<S3Client> s3;
     private final UserDirectory users;
     private final ObjectMapper mapper;
 
-    public Offboarder(S3Client s3, UserDirectory users, @Named(PlatformBeans.MAPPER) ObjectMapper mapper) {
+    public Offboarder(Provider<S3Client> s3, UserDirectory users, @Named(PlatformBeans.MAPPER) ObjectMapper mapper) {
         this.s3 = s3;
         this.users = users;
         this.mapper = mapper;
@@ -57,7 +59,7 @@ public class Offboarder {
         try {
             file = Files.createTempFile("offboard-" + tenant.value(), ".jsonl.gz");
             exported = export(store, partitions, accounts, file);
-            s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/gzip")
+            s3.get().putObject(b -> b.bucket(bucket).key(key).contentType("application/gzip")
                     .metadata(java.util.Map.of("tenant", tenant.value(), "items", Long.toString(exported))),
                     RequestBody.fromFile(file));
         } catch (IOException e) {

@@ -13,6 +13,7 @@ import com.huiqi.shared.storage.TenantStore;
 import com.huiqi.shared.storage.Transaction;
 import com.huiqi.tenants.Fields;
 import com.huiqi.tenants.departments.Departments;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,12 +40,17 @@ public class UserDirectory {
             Role.ENTERPRISE, Role.AUDITOR);
     static final String DEPARTMENT_CLAIM = "custom:department_id";
 
-    private final CognitoIdentityProviderClient cognito;
+    /** Built on first use: most requests of this function never call Cognito, and a cold start should not pay for it. */
+    private final Provider<CognitoIdentityProviderClient> cognitoClient;
     private final Departments departments;
 
-    public UserDirectory(CognitoIdentityProviderClient cognito, Departments departments) {
-        this.cognito = cognito;
+    public UserDirectory(Provider<CognitoIdentityProviderClient> cognitoClient, Departments departments) {
+        this.cognitoClient = cognitoClient;
         this.departments = departments;
+    }
+
+    private CognitoIdentityProviderClient cognito() {
+        return cognitoClient.get();
     }
 
     public static ItemKey keyOf(TenantStore store, String username) {
@@ -71,7 +77,7 @@ public class UserDirectory {
                     .audit("user.create", ENTITY, user.username, null, entry)
                     .commit();
         } catch (RuntimeException e) {
-            cognito.adminDeleteUser(b -> b.userPoolId(pool()).username(user.username));
+            cognito().adminDeleteUser(b -> b.userPoolId(pool()).username(user.username));
             throw e;
         }
         return new UserView(entry, 1L, user.email, user.phone);
@@ -86,7 +92,7 @@ public class UserDirectory {
 
     public UserView get(TenantStore store, String username) {
         Stored<TenantUser> stored = find(store, username);
-        var cognitoUser = cognito.adminGetUser(b -> b.userPoolId(pool()).username(username));
+        var cognitoUser = cognito().adminGetUser(b -> b.userPoolId(pool()).username(username));
         String email = attribute(cognitoUser.userAttributes(), "email");
         String phone = attribute(cognitoUser.userAttributes(), "phone_number");
         return new UserView(stored.value(), stored.version(), email, phone);
@@ -111,11 +117,11 @@ public class UserDirectory {
         // The directory is the record; Cognito groups follow it. Both are idempotent to repeat.
         for (String group : before.roles()) {
             if (!after.roles().contains(group)) {
-                cognito.adminRemoveUserFromGroup(b -> b.userPoolId(pool()).username(username).groupName(group));
+                cognito().adminRemoveUserFromGroup(b -> b.userPoolId(pool()).username(username).groupName(group));
             }
         }
         for (String group : after.roles()) {
-            cognito.adminAddUserToGroup(b -> b.userPoolId(pool()).username(username).groupName(group));
+            cognito().adminAddUserToGroup(b -> b.userPoolId(pool()).username(username).groupName(group));
         }
         return new UserView(after, change.version() + 1, null, null);
     }
@@ -132,9 +138,9 @@ public class UserDirectory {
                 .audit(enabled ? "user.enable" : "user.disable", ENTITY, username, stored.value(), after)
                 .commit();
         if (enabled) {
-            cognito.adminEnableUser(b -> b.userPoolId(pool()).username(username));
+            cognito().adminEnableUser(b -> b.userPoolId(pool()).username(username));
         } else {
-            cognito.adminDisableUser(b -> b.userPoolId(pool()).username(username));
+            cognito().adminDisableUser(b -> b.userPoolId(pool()).username(username));
         }
         return new UserView(after, stored.version() + 1, null, null);
     }
@@ -142,7 +148,7 @@ public class UserDirectory {
     /** Removes a tenant's Cognito account; used when a tenant is offboarded. Missing accounts are fine. */
     public void deleteAccount(String username) {
         try {
-            cognito.adminDeleteUser(b -> b.userPoolId(pool()).username(username));
+            cognito().adminDeleteUser(b -> b.userPoolId(pool()).username(username));
         } catch (UserNotFoundException ignored) {
             // already gone: offboarding may be re-run after a partial failure
         }
@@ -155,7 +161,7 @@ public class UserDirectory {
 
     private boolean exists(String username) {
         try {
-            cognito.adminGetUser(b -> b.userPoolId(pool()).username(username));
+            cognito().adminGetUser(b -> b.userPoolId(pool()).username(username));
             return true;
         } catch (UserNotFoundException e) {
             return false;
@@ -177,10 +183,10 @@ public class UserDirectory {
         if (user.departmentId != null) {
             attributes.add(attr(DEPARTMENT_CLAIM, user.departmentId));
         }
-        cognito.adminCreateUser(b -> b.userPoolId(pool()).username(user.username).userAttributes(attributes)
+        cognito().adminCreateUser(b -> b.userPoolId(pool()).username(user.username).userAttributes(attributes)
                 .desiredDeliveryMediums(DeliveryMediumType.EMAIL));
         for (Role role : user.roles) {
-            cognito.adminAddUserToGroup(b -> b.userPoolId(pool()).username(user.username).groupName(role.group()));
+            cognito().adminAddUserToGroup(b -> b.userPoolId(pool()).username(user.username).groupName(role.group()));
         }
     }
 
