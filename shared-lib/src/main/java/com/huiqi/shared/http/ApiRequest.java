@@ -1,14 +1,10 @@
 package com.huiqi.shared.http;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.huiqi.shared.error.ApiException;
 import com.huiqi.shared.identity.Caller;
 import com.huiqi.shared.identity.Role;
+import com.huiqi.shared.json.JsonInput;
 import com.huiqi.shared.storage.StoreFactory;
 import com.huiqi.shared.storage.TenantStore;
 import com.huiqi.shared.tenancy.TenantId;
@@ -116,37 +112,10 @@ public final class ApiRequest {
             throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "请求体须为 application/json",
                     "The request body must be application/json");
         }
-        try {
-            T value = mapper.readValue(body, type);
-            if (value == null) {
-                throw ApiException.badRequest("BODY_REQUIRED", "请求体不能为空", "A JSON request body is required", null);
-            }
-            return value;
-        } catch (ValueInstantiationException e) {
-            if (e.getCause() instanceof ApiException api) {
-                throw api;
-            }
-            throw invalidBody(e, fieldOf(e));
-        } catch (UnrecognizedPropertyException e) {
-            throw ApiException.badRequest("UNKNOWN_FIELD", "不支持的字段：" + e.getPropertyName(),
-                    "Unknown field: " + e.getPropertyName(), fieldOf(e));
-        } catch (MismatchedInputException e) {
-            throw invalidBody(e, fieldOf(e));
-        } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("MALFORMED_JSON", "请求体不是有效的JSON", "The request body is not valid JSON", null);
+        T value = JsonInput.read(mapper, body, type);
+        if (value == null) {
+            throw ApiException.badRequest("BODY_REQUIRED", "请求体不能为空", "A JSON request body is required", null);
         }
-    }
-
-    private static ApiException invalidBody(Exception e, String field) {
-        return ApiException.badRequest("INVALID_FIELD", "字段格式不正确" + (field == null ? "" : "：" + field),
-                "Invalid value" + (field == null ? "" : " for " + field), field);
-    }
-
-    private static String fieldOf(JsonMappingException e) {
-        String path = e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining("."))
-                .replace(".[", "[");
-        return path.isEmpty() ? null : path;
+        return value;
     }
 }

@@ -7,7 +7,7 @@ import com.huiqi.shared.identity.Caller;
 import com.huiqi.shared.storage.ItemKey;
 import com.huiqi.shared.storage.Stored;
 import com.huiqi.shared.storage.TenantStore;
-import com.huiqi.tenants.Fields;
+import com.huiqi.shared.validation.Fields;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.HashSet;

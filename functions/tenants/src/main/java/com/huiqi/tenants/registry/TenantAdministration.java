@@ -13,7 +13,7 @@ import com.huiqi.shared.tenancy.TenantRecord;
 import com.huiqi.shared.tenancy.TenantRecord.SlaDefaults;
 import com.huiqi.shared.tenancy.TenantRegistry;
 import com.huiqi.shared.tenancy.TenantStatus;
-import com.huiqi.tenants.Fields;
+import com.huiqi.shared.validation.Fields;
 import com.huiqi.tenants.users.NewUser;
 import com.huiqi.tenants.users.UserDirectory;
 import com.huiqi.tenants.users.UserView;

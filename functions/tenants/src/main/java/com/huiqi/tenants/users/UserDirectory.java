@@ -11,7 +11,7 @@ import com.huiqi.shared.storage.Page;
 import com.huiqi.shared.storage.Stored;
 import com.huiqi.shared.storage.TenantStore;
 import com.huiqi.shared.storage.Transaction;
-import com.huiqi.tenants.Fields;
+import com.huiqi.shared.validation.Fields;
 import com.huiqi.tenants.departments.Departments;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;

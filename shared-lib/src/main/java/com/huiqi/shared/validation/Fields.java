@@ -1,9 +1,9 @@
-package com.huiqi.tenants;
+package com.huiqi.shared.validation;
 
 import com.huiqi.shared.error.ApiException;
 import java.util.regex.Pattern;
 
-/** Field checks shared by this function's request records; each failure names the field. */
+/** Field checks for request records; each failure is a 422 naming the field, in Chinese and English. */
 public final class Fields {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
@@ -69,6 +69,39 @@ public final class Fields {
         if (value == null || !REGION.matcher(value).matches()) {
             throw ApiException.validation(field, "行政区划代码须为6位数字（GB/T 2260）",
                     "Region code must be the 6-digit GB/T 2260 administrative division code");
+        }
+        return value;
+    }
+
+    /** A list of short texts: each stripped and checked, duplicates removed, order kept. */
+    public static java.util.List<String> texts(String field, java.util.List<String> values, int maxItems, int maxLength) {
+        if (values == null) {
+            return java.util.List.of();
+        }
+        if (values.size() > maxItems) {
+            throw ApiException.validation(field, "“" + field + "”最多" + maxItems + "项", field + " takes at most " + maxItems + " items");
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            String v = text(field + "[" + i + "]", values.get(i), 1, maxLength);
+            if (!out.contains(v)) {
+                out.add(v);
+            }
+        }
+        return java.util.List.copyOf(out);
+    }
+
+    public static java.util.List<String> regionCodes(String field, java.util.List<String> values) {
+        java.util.List<String> codes = texts(field, values, 200, 6);
+        for (int i = 0; i < codes.size(); i++) {
+            regionCode(field + "[" + i + "]", codes.get(i));
+        }
+        return codes;
+    }
+
+    public static <T> T required(String field, T value) {
+        if (value == null) {
+            throw ApiException.validation(field, "“" + field + "”不能为空", field + " is required");
         }
         return value;
     }

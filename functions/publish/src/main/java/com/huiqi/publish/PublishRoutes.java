@@ -1,0 +1,106 @@
+package com.huiqi.publish;
+
+import static com.huiqi.shared.identity.Role.AUDITOR;
+import static com.huiqi.shared.identity.Role.CENTER_ADMIN;
+import static com.huiqi.shared.identity.Role.DEPARTMENT;
+import static com.huiqi.shared.identity.Role.ENTERPRISE;
+import static com.huiqi.shared.identity.Role.EXPERT;
+import static com.huiqi.shared.identity.Role.STAFF;
+
+import com.huiqi.publish.catalogue.Catalogue;
+import com.huiqi.publish.catalogue.CatalogueEntry.PublicationStatus;
+import com.huiqi.publish.catalogue.CatalogueKind;
+import com.huiqi.shared.error.ApiException;
+import com.huiqi.shared.http.ApiRequest;
+import com.huiqi.shared.http.ApiResponse;
+import com.huiqi.shared.http.RouteTable;
+import com.huiqi.shared.identity.Caller;
+import com.huiqi.shared.identity.Role;
+import jakarta.inject.Singleton;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The routes of the publish function. Center staff (后台支持人员) and admins author and review;
+ * every other role of the tenant reads what is published.
+ */
+@Singleton
+public class PublishRoutes {
+
+    /** Roles that see drafts and the review state; everyone else sees published content only. */
+    private static final Set<Role> EDITORS = EnumSet.of(STAFF, CENTER_ADMIN);
+
+    private final RouteTable table = new RouteTable();
+    private final Catalogue catalogue;
+
+    public PublishRoutes(Catalogue catalogue) {
+        this.catalogue = catalogue;
+        Set<Role> readers = EnumSet.of(CENTER_ADMIN, STAFF, DEPARTMENT, EXPERT, ENTERPRISE, AUDITOR);
+        String entry = "/catalogue/{kind}/{code}";
+        table.add("GET", "/catalogue/{kind}", this::list, readers)
+                .add("POST", "/catalogue/{kind}", this::create, EDITORS)
+                .add("GET", entry, this::get, readers)
+                .add("PUT", entry + "/draft", r -> ApiResponse.ok(catalogue.editDraft(r.store(), r.caller(),
+                        r.requestId(), kind(r), r.path("code"), r.body(Catalogue.DraftEdit.class))), EDITORS)
+                .add("POST", entry + "/submit", r -> ApiResponse.ok(catalogue.submit(r.store(), r.caller(),
+                        r.requestId(), kind(r), r.path("code"), r.body(Catalogue.Transition.class))), EDITORS)
+                .add("POST", entry + "/approve", r -> ApiResponse.ok(catalogue.approve(r.store(), r.caller(),
+                        r.requestId(), kind(r), r.path("code"), r.body(Catalogue.Transition.class))), EDITORS)
+                .add("POST", entry + "/reject", r -> ApiResponse.ok(catalogue.reject(r.store(), r.caller(),
+                        r.requestId(), kind(r), r.path("code"), r.body(Catalogue.Transition.class))), EDITORS)
+                .add("POST", entry + "/revoke", r -> ApiResponse.ok(catalogue.revoke(r.store(), r.caller(),
+                        r.requestId(), kind(r), r.path("code"), r.body(Catalogue.Transition.class))), EDITORS)
+                .add("GET", entry + "/versions/{version}", r -> ApiResponse.ok(catalogue.version(r.store(), kind(r),
+                        r.path("code"), versionNumber(r.path("version")))), readers);
+    }
+
+    public RouteTable table() {
+        return table;
+    }
+
+    private ApiResponse list(ApiRequest r) {
+        PublicationStatus status = r.query("status").map(PublishRoutes::status).orElse(null);
+        return ApiResponse.ok(catalogue.list(r.store(), kind(r), !isEditor(r.caller()), status, r.pageSize(), r.cursor()));
+    }
+
+    private ApiResponse create(ApiRequest r) {
+        Catalogue.EntryView view = catalogue.create(r.store(), r.caller(), r.requestId(), kind(r),
+                r.body(Catalogue.NewEntry.class));
+        return ApiResponse.created(view, "/catalogue/" + view.entry().kind() + "/" + view.entry().code());
+    }
+
+    private ApiResponse get(ApiRequest r) {
+        CatalogueKind kind = kind(r);
+        String code = r.path("code");
+        return isEditor(r.caller()) ? ApiResponse.ok(catalogue.get(r.store(), kind, code))
+                : ApiResponse.ok(catalogue.published(r.store(), kind, code));
+    }
+
+    private static boolean isEditor(Caller caller) {
+        return caller.hasAny(EDITORS);
+    }
+
+    private static CatalogueKind kind(ApiRequest r) {
+        return CatalogueKind.fromSegment(r.path("kind"));
+    }
+
+    private static int versionNumber(String raw) {
+        try {
+            int v = Integer.parseInt(raw);
+            if (v >= 1) {
+                return v;
+            }
+        } catch (NumberFormatException ignored) {
+            // a version that cannot exist is a resource that does not exist
+        }
+        throw ApiException.notFound("版本", "version");
+    }
+
+    private static PublicationStatus status(String raw) {
+        try {
+            return PublicationStatus.valueOf(raw);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("INVALID_FILTER", "status 取值无效：" + raw, "Invalid status: " + raw, "status");
+        }
+    }
+}
