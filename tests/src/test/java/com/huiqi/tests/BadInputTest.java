@@ -34,7 +34,13 @@ class BadInputTest {
             new String[] {"PUT", "/users/sip-staff/roles", "sip-admin"},
             new String[] {"POST", "/departments", "sip-admin"},
             new String[] {"PUT", "/departments/swj", "sip-admin"},
-            new String[] {"PUT", "/calendar/closures", "sip-admin"});
+            new String[] {"PUT", "/calendar/closures", "sip-admin"},
+            new String[] {"POST", "/catalogue/documents", "sip-staff"},
+            new String[] {"PUT", "/catalogue/documents/D-NONE/draft", "sip-staff"},
+            new String[] {"POST", "/catalogue/products/P-NONE/submit", "sip-staff"},
+            new String[] {"POST", "/catalogue/items/BZ-NONE/approve", "sip-staff"},
+            new String[] {"POST", "/catalogue/notices/N-NONE/reject", "sip-staff"},
+            new String[] {"POST", "/catalogue/varieties/S-NONE/revoke", "sip-staff"});
 
     @TestFactory
     Stream<DynamicTest> malformedBodiesAreRefusedWithoutChange() {

@@ -16,7 +16,10 @@ import com.huiqi.shared.http.ApiResponse;
 import com.huiqi.shared.http.RouteTable;
 import com.huiqi.shared.identity.Caller;
 import com.huiqi.shared.identity.Role;
+import com.huiqi.publish.schedule.ApplicationWindows;
 import jakarta.inject.Singleton;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -32,9 +35,11 @@ public class PublishRoutes {
 
     private final RouteTable table = new RouteTable();
     private final Catalogue catalogue;
+    private final ApplicationWindows windows;
 
-    public PublishRoutes(Catalogue catalogue) {
+    public PublishRoutes(Catalogue catalogue, ApplicationWindows windows) {
         this.catalogue = catalogue;
+        this.windows = windows;
         Set<Role> readers = EnumSet.of(CENTER_ADMIN, STAFF, DEPARTMENT, EXPERT, ENTERPRISE, AUDITOR);
         String entry = "/catalogue/{kind}/{code}";
         table.add("GET", "/catalogue/{kind}", this::list, readers)
@@ -51,7 +56,11 @@ public class PublishRoutes {
                 .add("POST", entry + "/revoke", r -> ApiResponse.ok(catalogue.revoke(r.store(), r.caller(),
                         r.requestId(), kind(r), r.path("code"), r.body(Catalogue.Transition.class))), EDITORS)
                 .add("GET", entry + "/versions/{version}", r -> ApiResponse.ok(catalogue.version(r.store(), kind(r),
-                        r.path("code"), versionNumber(r.path("version")))), readers);
+                        r.path("code"), versionNumber(r.path("version")))), readers)
+                .add("GET", "/applications/today", r -> ApiResponse.ok(windows.today(r.store(), r.caller().tenant())),
+                        readers)
+                .add("GET", "/applications/calendar", r -> ApiResponse.ok(windows.month(r.store(), r.caller().tenant(),
+                        month(r.query("month").orElse(null)))), readers);
     }
 
     public RouteTable table() {
@@ -94,6 +103,17 @@ public class PublishRoutes {
             // a version that cannot exist is a resource that does not exist
         }
         throw ApiException.notFound("版本", "version");
+    }
+
+    private static YearMonth month(String raw) {
+        if (raw == null) {
+            throw ApiException.validation("month", "缺少月份，如 2026-11", "month is required, e.g. 2026-11");
+        }
+        try {
+            return YearMonth.parse(raw);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("INVALID_DATE", "month 须为 YYYY-MM 格式", "month must be YYYY-MM", "month");
+        }
     }
 
     private static PublicationStatus status(String raw) {

@@ -16,7 +16,7 @@ import com.huiqi.shared.identity.Caller;
 import com.huiqi.shared.identity.Role;
 import com.huiqi.shared.tenancy.TenantRegistry;
 import com.huiqi.shared.tenancy.TenantStatus;
-import com.huiqi.tenants.calendar.Closures;
+import com.huiqi.shared.calendar.Closures;
 import com.huiqi.tenants.calendar.TenantCalendar;
 import com.huiqi.tenants.departments.DepartmentInput;
 import com.huiqi.tenants.departments.DepartmentView;

@@ -33,7 +33,8 @@ public final class ColdStartBenchmark {
     }
 
     private static final List<Function> FUNCTIONS = List.of(
-            new Function("tenants", "com.huiqi.tenants.TenantsFunction"));
+            new Function("tenants", "com.huiqi.tenants.TenantsFunction"),
+            new Function("publish", "com.huiqi.publish.PublishFunction"));
 
     public static void main(String[] args) throws Exception {
         Path repo = TestStack.repoRoot();

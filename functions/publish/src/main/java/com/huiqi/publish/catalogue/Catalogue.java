@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.huiqi.publish.catalogue.CatalogueEntry.PublicationStatus;
 import com.huiqi.publish.catalogue.CatalogueEntry.Revision;
 import com.huiqi.publish.catalogue.CatalogueEntry.RevisionState;
+import com.huiqi.publish.model.ApplicationNotice;
 import com.huiqi.publish.model.CatalogueContent;
 import com.huiqi.publish.model.Codes;
 import com.huiqi.shared.config.PlatformBeans;
@@ -69,7 +70,7 @@ public class Catalogue {
         CatalogueEntry entry = new CatalogueEntry(kind.segment(), code, content.displayName(),
                 PublicationStatus.UNPUBLISHED, null, null,
                 new Revision(mapper.valueToTree(content), RevisionState.EDITING, actor.username(), now, null, null, null),
-                null, now, now);
+                null, null, now, now);
         store.begin(actor, requestId)
                 .create(headKey(store, kind, code), ENTITY, entry)
                 .audit("catalogue.create", kind.segment(), code, null, entry)
@@ -134,6 +135,10 @@ public class Catalogue {
         PublishedVersion published = new PublishedVersion(kind.segment(), code, next, mapper.valueToTree(content),
                 r.submittedBy(), actor.username(), now);
         CatalogueEntry after = before.with(PublicationStatus.PUBLISHED, next, now, null, null, content.displayName(), now);
+        if (content instanceof ApplicationNotice notice) {
+            after = after.withWindow(new CatalogueEntry.NoticeWindow(notice.itemCode(), notice.title(),
+                    notice.opensAt(), notice.closesAt()));
+        }
         store.begin(actor, requestId)
                 .update(headKey(store, kind, code), ENTITY, after, version)
                 .create(ItemKey.of(pk(store, kind, code), versionSk(next)), VERSION_ENTITY, published)
@@ -197,6 +202,19 @@ public class Catalogue {
         }
         return store.get(pk(store, kind, code), versionSk(version), PublishedVersion.class)
                 .map(Stored::value).orElseThrow(() -> notFound(kind));
+    }
+
+    /** Every head of one kind, page by page: for views computed over the whole catalogue. */
+    public List<CatalogueEntry> all(TenantStore store, CatalogueKind kind) {
+        List<CatalogueEntry> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<CatalogueEntry> page = store.queryIndex("gsi1", store.keys().pk("CAT", kind.segment()), "",
+                    CatalogueEntry.class, 100, cursor);
+            all.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return all;
     }
 
     /** A page of entry heads; {@code publishedOnly} for readers who must not see drafts. */

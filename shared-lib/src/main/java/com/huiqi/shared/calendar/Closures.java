@@ -1,4 +1,4 @@
-package com.huiqi.tenants.calendar;
+package com.huiqi.shared.calendar;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,0 +1,169 @@
+package com.huiqi.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.huiqi.local.demo.ApiClient.Exchange;
+import com.huiqi.tests.support.CatalogueSamples;
+import com.huiqi.tests.support.TestStack;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The publish chain over HTTP: a staff member decomposes a document into a variety, an item and a
+ * product, another reviews and publishes; enterprises see only what is published, every version
+ * stays readable, and another tenant sees nothing.
+ */
+class CatalogueTest {
+
+    private static final TestStack STACK = TestStack.get();
+    private final String author = STACK.token("sip-staff");
+    private final String reviewer = STACK.token("sip-window");
+    private final String enterprise = STACK.token("sip-ent");
+
+    private JsonNode create(String kind, String code, Object content) {
+        Exchange e = STACK.call("POST", "/catalogue/" + kind, author, Map.of("code", code, "content", content));
+        assertEquals(201, e.status(), e.body());
+        assertEquals("/catalogue/" + kind + "/" + code, e.headers().get("location"));
+        return e.json();
+    }
+
+    /** Submits by the author and approves by the reviewer; returns the published view. */
+    private JsonNode publish(String kind, String code) {
+        long version = STACK.call("GET", "/catalogue/" + kind + "/" + code, author, null).json().get("version").asLong();
+        Exchange submitted = STACK.call("POST", "/catalogue/" + kind + "/" + code + "/submit", author, Map.of("version", version));
+        assertEquals(200, submitted.status(), submitted.body());
+        Exchange approved = STACK.call("POST", "/catalogue/" + kind + "/" + code + "/approve", reviewer,
+                Map.of("version", submitted.json().get("version").asLong()));
+        assertEquals(200, approved.status(), approved.body());
+        return approved.json();
+    }
+
+    @Test
+    void aDocumentBecomesAPublishedProductThroughReview() {
+        create("documents", "D-T-HT-2016", CatalogueSamples.document("高新技术企业认定管理办法"));
+        create("varieties", "S-T-000004", CatalogueSamples.variety("D-T-HT-2016"));
+        create("items", "BZ-T-000080", CatalogueSamples.item("S-T-000004"));
+        create("products", "P-T-HT-01", CatalogueSamples.product("BZ-T-000080"));
+
+        // Nothing is visible to enterprises yet.
+        assertEquals(404, STACK.call("GET", "/catalogue/products/P-T-HT-01", enterprise, null).status());
+
+        // A product cannot be published before the items it offers.
+        long v = STACK.call("GET", "/catalogue/products/P-T-HT-01", author, null).json().get("version").asLong();
+        long submitted = STACK.call("POST", "/catalogue/products/P-T-HT-01/submit", author, Map.of("version", v))
+                .json().get("version").asLong();
+        Exchange early = STACK.call("POST", "/catalogue/products/P-T-HT-01/approve", reviewer, Map.of("version", submitted));
+        assertEquals(409, early.status());
+        assertEquals("REFERENCE_NOT_PUBLISHED", early.json().get("code").asText());
+
+        // The author may not review their own work.
+        Exchange self = STACK.call("POST", "/catalogue/products/P-T-HT-01/approve", author, Map.of("version", submitted));
+        assertEquals(409, self.status());
+        assertEquals("SELF_REVIEW", self.json().get("code").asText());
+        Exchange back = STACK.call("POST", "/catalogue/products/P-T-HT-01/reject", reviewer,
+                Map.of("version", submitted, "reason", "请先发布所引用的业务事项"));
+        assertEquals("请先发布所引用的业务事项", back.json().at("/entry/revision/rejection").asText());
+
+        publish("documents", "D-T-HT-2016");
+        publish("varieties", "S-T-000004");
+        publish("items", "BZ-T-000080");
+        JsonNode product = publish("products", "P-T-HT-01");
+        assertEquals("PUBLISHED", product.at("/entry/status").asText());
+        assertEquals(1, product.at("/entry/publishedVersion").asInt());
+        assertEquals("sip-window", product.at("/published/reviewedBy").asText());
+
+        Exchange seen = STACK.call("GET", "/catalogue/products/P-T-HT-01", enterprise, null);
+        assertEquals(200, seen.status(), seen.body());
+        assertEquals(1, seen.json().get("version").asInt());
+        assertEquals("高新技术企业", seen.json().at("/content/name").asText());
+        assertFalse(seen.body().contains("revision"), "enterprises do not see the review state");
+    }
+
+    @Test
+    void publishingAChangeMakesANewVersionAndKeepsTheOldOneReadable() {
+        create("documents", "D-T-VER-01", CatalogueSamples.document("某某补贴办法"));
+        publish("documents", "D-T-VER-01");
+        long v = STACK.call("GET", "/catalogue/documents/D-T-VER-01", author, null).json().get("version").asLong();
+        Map<String, Object> changed = CatalogueSamples.document("某某补贴办法（修订）");
+        Exchange edited = STACK.call("PUT", "/catalogue/documents/D-T-VER-01/draft", author, Map.of("content", changed, "version", v));
+        assertEquals(200, edited.status(), edited.body());
+        assertEquals("PUBLISHED", edited.json().at("/entry/status").asText(), "the published version stays while a revision is edited");
+        assertEquals("某某补贴办法", STACK.call("GET", "/catalogue/documents/D-T-VER-01", enterprise, null)
+                .json().at("/content/name").asText());
+
+        JsonNode second = publish("documents", "D-T-VER-01");
+        assertEquals(2, second.at("/entry/publishedVersion").asInt());
+        assertEquals("某某补贴办法（修订）", STACK.call("GET", "/catalogue/documents/D-T-VER-01", enterprise, null)
+                .json().at("/content/name").asText());
+        assertEquals("某某补贴办法", STACK.call("GET", "/catalogue/documents/D-T-VER-01/versions/1", enterprise, null)
+                .json().at("/content/name").asText());
+
+        long now = STACK.call("GET", "/catalogue/documents/D-T-VER-01", author, null).json().get("version").asLong();
+        Exchange revoked = STACK.call("POST", "/catalogue/documents/D-T-VER-01/revoke", reviewer,
+                Map.of("version", now, "reason", "政策已废止"));
+        assertEquals("REVOKED", revoked.json().at("/entry/status").asText());
+        assertEquals(404, STACK.call("GET", "/catalogue/documents/D-T-VER-01", enterprise, null).status());
+        assertEquals(200, STACK.call("GET", "/catalogue/documents/D-T-VER-01/versions/2", enterprise, null).status(),
+                "what an enterprise saw stays readable by version");
+        List<String> listed = STACK.call("GET", "/catalogue/documents?limit=100", enterprise, null).json()
+                .get("items").findValuesAsText("code");
+        assertFalse(listed.contains("D-T-VER-01"));
+    }
+
+    @Test
+    void anotherTenantSeesAndChangesNothing() {
+        create("documents", "D-T-ISO-01", CatalogueSamples.document("园区专属政策"));
+        JsonNode before = STACK.call("GET", "/catalogue/documents/D-T-ISO-01", author, null).json();
+        String wz = STACK.token("wz-staff");
+        long v = before.get("version").asLong();
+        for (Exchange e : List.of(
+                STACK.call("GET", "/catalogue/documents/D-T-ISO-01", wz, null),
+                STACK.call("GET", "/catalogue/documents/D-T-ISO-01", STACK.token("wz-ent"), null),
+                STACK.call("GET", "/catalogue/documents/D-T-ISO-01/versions/1", wz, null),
+                STACK.call("PUT", "/catalogue/documents/D-T-ISO-01/draft", wz,
+                        Map.of("content", CatalogueSamples.document("篡改"), "version", v)),
+                STACK.call("POST", "/catalogue/documents/D-T-ISO-01/submit", wz, Map.of("version", v)),
+                STACK.call("POST", "/catalogue/documents/D-T-ISO-01/approve", wz, Map.of("version", v)),
+                STACK.call("POST", "/catalogue/documents/D-T-ISO-01/reject", wz, Map.of("version", v, "reason", "越权操作")),
+                STACK.call("POST", "/catalogue/documents/D-T-ISO-01/revoke", wz, Map.of("version", v, "reason", "越权操作")))) {
+            assertEquals(404, e.status(), e.method() + " " + e.path() + ": " + e.body());
+        }
+        assertEquals(before, STACK.call("GET", "/catalogue/documents/D-T-ISO-01", author, null).json());
+        assertFalse(STACK.call("GET", "/catalogue/documents?limit=100", wz, null).json().get("items")
+                .findValuesAsText("code").contains("D-T-ISO-01"));
+        // Wenzhou may use the same code for its own, different entry.
+        assertEquals(201, STACK.call("POST", "/catalogue/documents", wz,
+                Map.of("code", "D-T-ISO-01", "content", CatalogueSamples.document("温州同编码政策"))).status());
+        assertEquals("园区专属政策", STACK.call("GET", "/catalogue/documents/D-T-ISO-01", author, null)
+                .json().at("/entry/displayName").asText().replaceAll("（.*", ""));
+    }
+
+    @Test
+    void badContentIsRefusedWithTheFieldNamed() {
+        Map<String, Object> badRegion = new java.util.LinkedHashMap<>(CatalogueSamples.document("区划错误"));
+        badRegion.put("issuingRegion", "3205");
+        assertProblem(STACK.call("POST", "/catalogue/documents", author, Map.of("code", "D-T-BAD-01", "content", badRegion)),
+                422, "content.issuingRegion");
+        Map<String, Object> extra = new java.util.LinkedHashMap<>(CatalogueSamples.document("多余字段"));
+        extra.put("surprise", true);
+        assertProblem(STACK.call("POST", "/catalogue/documents", author, Map.of("code", "D-T-BAD-02", "content", extra)),
+                400, "content.surprise");
+        assertProblem(STACK.call("POST", "/catalogue/items", author, Map.of("code", "BZ-T-BAD-03",
+                "content", CatalogueSamples.item("S-NOPE"))), 422, "content.varietyCode");
+        assertProblem(STACK.call("POST", "/catalogue/documents", author, Map.of("code", "lower-case",
+                "content", CatalogueSamples.document("编码错误"))), 422, "code");
+        assertEquals(404, STACK.call("GET", "/catalogue/recipes", author, null).status());
+        assertEquals(404, STACK.call("GET", "/catalogue/documents/D-NONE/versions/zero", author, null).status());
+        assertTrue(STACK.call("GET", "/catalogue/documents?limit=100", author, null).json().get("items")
+                .findValuesAsText("code").stream().noneMatch(c -> c.startsWith("D-T-BAD")), "refused creates leave nothing");
+    }
+
+    private static void assertProblem(Exchange e, int status, String field) {
+        assertEquals(status, e.status(), e.body());
+        assertEquals(field, e.json().get("field").asText(), e.body());
+    }
+}
