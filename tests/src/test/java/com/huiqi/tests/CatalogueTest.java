@@ -114,6 +114,52 @@ class CatalogueTest {
         assertFalse(listed.contains("D-T-VER-01"));
     }
 
+    private static Map<String, Object> notice(String itemCode, String title, java.time.Instant opens, java.time.Instant closes) {
+        return Map.of("itemCode", itemCode, "title", title, "opensAt", opens.toString(), "closesAt", closes.toString(),
+                "method", "登录企业服务平台在线申报", "materials", List.of(
+                        Map.of("name", "高新技术企业认定申请书", "format", "PDF", "mandatory", true),
+                        Map.of("name", "近三年财务审计报告", "format", "PDF", "mandatory", false)),
+                "contacts", List.of(Map.of("name", "陈科长", "phone", "0512-66681234")));
+    }
+
+    @Test
+    void todaysApplicationsListOpenNoticesSoonestFirstAndTheCalendarShowsTheirDays() {
+        create("documents", "D-T-WIN-01", CatalogueSamples.document("申报窗口测试办法"));
+        create("varieties", "S-T-WIN-01", CatalogueSamples.variety("D-T-WIN-01"));
+        create("items", "BZ-T-WIN-01", CatalogueSamples.item("S-T-WIN-01"));
+        publish("documents", "D-T-WIN-01");
+        publish("varieties", "S-T-WIN-01");
+        publish("items", "BZ-T-WIN-01");
+        java.time.Instant now = java.time.Instant.now();
+        java.time.Duration day = java.time.Duration.ofDays(1);
+        create("notices", "N-T-LATER", notice("BZ-T-WIN-01", "稍后截止的申报", now.minus(day), now.plus(day.multipliedBy(20))));
+        create("notices", "N-T-SOON", notice("BZ-T-WIN-01", "即将截止的申报", now.minus(day), now.plus(day.multipliedBy(2))));
+        create("notices", "N-T-FUTURE", notice("BZ-T-WIN-01", "尚未开始的申报", now.plus(day.multipliedBy(3)), now.plus(day.multipliedBy(30))));
+        create("notices", "N-T-DRAFT", notice("BZ-T-WIN-01", "未发布的申报", now.minus(day), now.plus(day)));
+        publish("notices", "N-T-LATER");
+        publish("notices", "N-T-SOON");
+        publish("notices", "N-T-FUTURE");
+
+        Exchange today = STACK.call("GET", "/applications/today", enterprise, null);
+        assertEquals(200, today.status(), today.body());
+        List<String> codes = today.json().get("items").findValuesAsText("noticeCode");
+        assertTrue(codes.indexOf("N-T-SOON") >= 0 && codes.indexOf("N-T-SOON") < codes.indexOf("N-T-LATER"), codes.toString());
+        assertFalse(codes.contains("N-T-FUTURE"), "not yet open");
+        assertFalse(codes.contains("N-T-DRAFT"), "not published");
+        JsonNode soon = today.json().get("items").get(codes.indexOf("N-T-SOON"));
+        assertTrue(soon.get("closingSoon").asBoolean());
+        assertTrue(soon.get("calendarDaysLeft").asInt() >= 1 && soon.get("calendarDaysLeft").asInt() <= 2);
+        assertEquals("Asia/Shanghai", today.json().get("timeZone").asText());
+        assertTrue(STACK.call("GET", "/applications/today", STACK.token("wz-ent"), null).json().get("items")
+                .findValuesAsText("noticeCode").stream().noneMatch(c -> c.startsWith("N-T-")), "another tenant's notices");
+
+        String month = java.time.YearMonth.from(now.plus(day.multipliedBy(3)).atZone(java.time.ZoneId.of("Asia/Shanghai"))).toString();
+        Exchange calendar = STACK.call("GET", "/applications/calendar?month=" + month, enterprise, null);
+        assertEquals(200, calendar.status(), calendar.body());
+        assertTrue(calendar.json().get("days").findValuesAsText("noticeCode").contains("N-T-FUTURE"));
+        assertEquals(400, STACK.call("GET", "/applications/calendar?month=2026-13", enterprise, null).status());
+    }
+
     @Test
     void anotherTenantSeesAndChangesNothing() {
         create("documents", "D-T-ISO-01", CatalogueSamples.document("园区专属政策"));

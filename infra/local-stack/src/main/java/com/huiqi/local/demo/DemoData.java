@@ -19,8 +19,13 @@ public final class DemoData {
                          String enterpriseCode, List<String> expertise) {
     }
 
+    /**
+     * @param catalogueAuthor   the staff member who decomposes and submits the demo catalogue
+     * @param catalogueReviewer another editor, who reviews and publishes it (never the author)
+     */
     public record DemoTenant(String code, String name, String regionCode, Person admin,
-                             List<Department> departments, List<Person> people) {
+                             List<Department> departments, List<Person> people,
+                             String catalogueAuthor, String catalogueReviewer) {
     }
 
     private DemoData() {
@@ -43,7 +48,8 @@ public final class DemoData {
                         new Person("sip-expert", "孙教授", List.of("expert"), null, null, List.of("高新技术", "知识产权")),
                         new Person("sip-auditor", "钱审计", List.of("auditor"), null, null, null),
                         new Person("sip-ent", "苏州纳微科技有限公司（申报专员）", List.of("enterprise"), null,
-                                CreditCode.complete("91320594MA1N2P3Q4").value(), null)));
+                                CreditCode.complete("91320594MA1N2P3Q4").value(), null)),
+                "sip-staff", "sip-window");
     }
 
     static DemoTenant wenzhou() {
@@ -57,6 +63,7 @@ public final class DemoData {
                         new Person("wz-expert", "蔡研究员", List.of("expert"), null, null, List.of("智能制造")),
                         new Person("wz-auditor", "徐审计", List.of("auditor"), null, null, null),
                         new Person("wz-ent", "温州瓯江电气有限公司（申报专员）", List.of("enterprise"), null,
-                                CreditCode.complete("91330302MA2H7K8L9").value(), null)));
+                                CreditCode.complete("91330302MA2H7K8L9").value(), null)),
+                "wz-staff", "wz-admin");
     }
 }

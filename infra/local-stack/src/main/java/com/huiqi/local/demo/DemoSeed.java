@@ -1,6 +1,9 @@
 package com.huiqi.local.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.huiqi.local.OperatorAccount;
+import com.huiqi.shared.json.Json;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +23,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 public final class DemoSeed {
 
     private final ApiClient api;
+    private final ObjectMapper mapper = Json.newMapper();
     private final URI cognitoEndpoint;
     private final String userPoolId;
 
@@ -93,6 +97,42 @@ public final class DemoSeed {
                 expect(api.post("/users", adminToken, body), 201);
             }
             setPassword(cognito, p.username());
+        }
+        seedCatalogue(tenant);
+    }
+
+    /**
+     * The demo catalogue ({@code /demo/catalogue-<tenant>.json}: documents, varieties, items with
+     * their conditions, products and notices, in dependency order), authored by one staff member
+     * and reviewed and published by another, as the lifecycle requires.
+     */
+    private void seedCatalogue(DemoData.DemoTenant tenant) {
+        JsonNode entries;
+        try (var in = DemoSeed.class.getResourceAsStream("/demo/catalogue-" + tenant.code() + ".json")) {
+            entries = mapper.readTree(in).get("entries");
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("no demo catalogue for " + tenant.code(), e);
+        }
+        String author = api.login(tenant.catalogueAuthor(), DemoData.PASSWORD);
+        String reviewer = api.login(tenant.catalogueReviewer(), DemoData.PASSWORD);
+        for (JsonNode entry : entries) {
+            String path = "/catalogue/" + entry.get("kind").asText() + "/" + entry.get("code").asText();
+            ApiClient.Exchange current = api.get(path, author);
+            if (current.status() == 404) {
+                expect(api.post("/catalogue/" + entry.get("kind").asText(), author,
+                        Map.of("code", entry.get("code").asText(), "content", entry.get("content"))), 201);
+                current = api.get(path, author);
+            }
+            if ("PUBLISHED".equals(current.json().at("/entry/status").asText())) {
+                continue;
+            }
+            long version = current.json().get("version").asLong();
+            if (!"IN_REVIEW".equals(current.json().at("/entry/revision/state").asText())) {
+                ApiClient.Exchange submitted = api.post(path + "/submit", author, Map.of("version", version));
+                expect(submitted, 200);
+                version = submitted.json().get("version").asLong();
+            }
+            expect(api.post(path + "/approve", reviewer, Map.of("version", version)), 200);
         }
     }
 
