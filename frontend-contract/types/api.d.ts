@@ -473,6 +473,330 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/catalogue/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 目录类别 / The catalogue kind. Any other value is `404 NOT_FOUND`.
+                 * @example products
+                 */
+                kind: components["parameters"]["CatalogueKind"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the entries of one catalogue kind
+         * @description 分页列出本中心某一类目录条目（按编码排序），可按发布状态筛选。
+         *     后台支持人员（staff）与中心管理员（center-admin）看到全部条目，包括未发布的草稿及其修订内容（`revision`）和状态原因；
+         *     其他角色只看到状态为 PUBLISHED 的条目，且不含 `revision` 与 `statusReason`（已过期 EXPIRED、已撤销 REVOKED 的不列出）。
+         *     注意：发布状态筛选及上述可见性过滤都在分页之后进行，因此某一页可能少于 `limit` 条甚至为空，但仍带有 `nextCursor`；请继续翻页直到没有 `nextCursor`。
+         *     条目的发布内容用 `GET /catalogue/{kind}/{code}` 读取。
+         */
+        get: operations["listCatalogueEntries"];
+        put?: never;
+        /**
+         * Create a catalogue entry with its first draft
+         * @description 新建一个目录条目：编码由中心自定（3至32位大写字母、数字或连字符，以字母开头），在本中心同类条目中唯一，终身不变；
+         *     `content` 的结构由路径中的类别决定（documents → PolicyDocument，varieties → BusinessVariety，items → BusinessItem，
+         *     products → PolicyProduct，notices → ApplicationNotice），逐项校验并规范化（去除首尾空格、去重、补默认值）后保存为草稿修订（EDITING），
+         *     状态为 UNPUBLISHED，尚未对企业可见。所引用的条目（政策文件、业务品种、业务事项）须已存在于本中心（可未发布），
+         *     否则 422（`field` 为 `content.documentCodes[0]` 之类）。条目与审计记录在同一事务中写入。
+         */
+        post: operations["createCatalogueEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/catalogue/{kind}/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 目录类别 / The catalogue kind. Any other value is `404 NOT_FOUND`.
+                 * @example products
+                 */
+                kind: components["parameters"]["CatalogueKind"];
+                /**
+                 * @description 条目编码 / The entry's code (3–32 upper-case letters, digits or hyphens, starting with a letter). A malformed code, or an entry of another center, is `404 NOT_FOUND`.
+                 * @example P3205IP00145
+                 */
+                code: components["parameters"]["CatalogueCode"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One catalogue entry, shaped by the caller's role
+         * @description 按角色返回两种不同的结构：
+         *     * 后台支持人员（staff）与中心管理员（center-admin）得到 `CatalogueEntryView`：条目头（状态、当前修订及其审核状态）、
+         *       编辑与状态变更时须带上的版本号 `version`，以及最新发布版本 `published`（从未发布过时没有）。任何状态的条目都可读取。
+         *     * 其他角色（部门、专家、企业、审计）得到 `PublishedVersion`：最新发布版本的内容。从未发布（UNPUBLISHED）或已撤销（REVOKED）的条目返回 404，
+         *       已过期（EXPIRED）的仍可读取。已撤销条目的历史版本仍可通过 `GET /catalogue/{kind}/{code}/versions/{version}` 读取。
+         *     两种结构可凭 `entry`（仅 CatalogueEntryView 有）或 `kind`（仅 PublishedVersion 在顶层有）区分。
+         */
+        get: operations["getCatalogueEntry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/catalogue/{kind}/{code}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 目录类别 / The catalogue kind. Any other value is `404 NOT_FOUND`.
+                 * @example products
+                 */
+                kind: components["parameters"]["CatalogueKind"];
+                /**
+                 * @description 条目编码 / The entry's code (3–32 upper-case letters, digits or hyphens, starting with a letter). A malformed code, or an entry of another center, is `404 NOT_FOUND`.
+                 * @example P3205IP00145
+                 */
+                code: components["parameters"]["CatalogueCode"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace the draft content of an entry
+         * @description 以新的内容整体替换条目的草稿修订（校验与规范化同新建），修订回到编辑中（EDITING），编写人记为调用者，此前的退回原因清除。
+         *     须带上读取时的版本号（乐观锁）。已发布的条目可以编辑：已发布版本保持不变、企业看到的仍是它，直到新修订审核通过成为下一个版本；
+         *     从未发布的条目的 `displayName` 随草稿更新，已发布条目的 `displayName` 保持为已发布版本的名称。
+         *     审核中（IN_REVIEW）的修订不能编辑（先退回），已撤销（REVOKED）的条目不能再编辑（409 INVALID_CATALOGUE_STATE）。
+         */
+        put: operations["editCatalogueDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/catalogue/{kind}/{code}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 目录类别 / The catalogue kind. Any other value is `404 NOT_FOUND`.
+                 * @example products
+                 */
+                kind: components["parameters"]["CatalogueKind"];
+                /**
+                 * @description 条目编码 / The entry's code (3–32 upper-case letters, digits or hyphens, starting with a letter). A malformed code, or an entry of another center, is `404 NOT_FOUND`.
+                 * @example P3205IP00145
+                 */
+                code: components["parameters"]["CatalogueCode"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit the draft for review
+         * @description 将编辑中（EDITING）的修订提交审核（IN_REVIEW），提交人记为调用者。须带上读取时的版本号。
+         *     没有编辑中的修订（已在审核中、已发布后未再编辑、已撤销）时返回 409 INVALID_CATALOGUE_STATE。
+         *     请求体中的 `reason` 可以省略；提交时不使用也不记录。
+         */
+        post: operations["submitCatalogueRevision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/catalogue/{kind}/{code}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 目录类别 / The catalogue kind. Any other value is `404 NOT_FOUND`.
+                 * @example products
+                 */
+                kind: components["parameters"]["CatalogueKind"];
+                /**
+                 * @description 条目编码 / The entry's code (3–32 upper-case letters, digits or hyphens, starting with a letter). A malformed code, or an entry of another center, is `404 NOT_FOUND`.
+                 * @example P3205IP00145
+                 */
+                code: components["parameters"]["CatalogueCode"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve the revision in review and publish it as the next version
+         * @description 审核通过审核中（IN_REVIEW）的修订，并将其发布为下一个版本（首次为第1版）：条目状态变为 PUBLISHED，修订清空，
+         *     新版本永久保存、不再改变，企业随即可见。审核人不能是该修订的编写人或提交人（409 SELF_REVIEW）。
+         *     发布前再次校验内容，并要求所引用的条目（政策文件、业务品种、业务事项）均已发布（状态为 PUBLISHED），否则 409 REFERENCE_NOT_PUBLISHED，须先发布被引用的条目。
+         *     申报通知发布后，其申报时间窗（`window`）记在条目头上，供今日申报与政策日历使用。
+         *     请求体中的 `reason` 可以省略；审核通过时不使用也不记录。
+         */
+        post: operations["approveCatalogueRevision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/catalogue/{kind}/{code}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 目录类别 / The catalogue kind. Any other value is `404 NOT_FOUND`.
+                 * @example products
+                 */
+                kind: components["parameters"]["CatalogueKind"];
+                /**
+                 * @description 条目编码 / The entry's code (3–32 upper-case letters, digits or hyphens, starting with a letter). A malformed code, or an entry of another center, is `404 NOT_FOUND`.
+                 * @example P3205IP00145
+                 */
+                code: components["parameters"]["CatalogueCode"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the revision in review back to its author
+         * @description 退回审核中（IN_REVIEW）的修订：修订回到编辑中（EDITING），记录退回原因（`rejection`，2至500个字符），提交人与提交时间清除；
+         *     已发布的版本不受影响。须带上读取时的版本号。退回不限制审核人，编写人也可以退回自己提交的修订（撤回后再修改）。
+         */
+        post: operations["rejectCatalogueRevision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/catalogue/{kind}/{code}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 目录类别 / The catalogue kind. Any other value is `404 NOT_FOUND`.
+                 * @example products
+                 */
+                kind: components["parameters"]["CatalogueKind"];
+                /**
+                 * @description 条目编码 / The entry's code (3–32 upper-case letters, digits or hyphens, starting with a letter). A malformed code, or an entry of another center, is `404 NOT_FOUND`.
+                 * @example P3205IP00145
+                 */
+                code: components["parameters"]["CatalogueCode"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a published entry
+         * @description 撤销一个已发布（PUBLISHED）或已过期（EXPIRED）的条目：状态变为 REVOKED，记录原因（`statusReason`，2至500个字符），
+         *     正在编辑或审核中的修订一并丢弃。撤销后企业等角色不再能读取其当前版本、列表中也不再出现，但各历史版本仍可按版本号读取
+         *     （已办理或已申报的事项仍可追溯当时的内容）。撤销是终态：已撤销的条目不能再编辑、提交或发布。须带上读取时的版本号。
+         */
+        post: operations["revokeCatalogueEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/catalogue/{kind}/{code}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 目录类别 / The catalogue kind. Any other value is `404 NOT_FOUND`.
+                 * @example products
+                 */
+                kind: components["parameters"]["CatalogueKind"];
+                /**
+                 * @description 条目编码 / The entry's code (3–32 upper-case letters, digits or hyphens, starting with a letter). A malformed code, or an entry of another center, is `404 NOT_FOUND`.
+                 * @example P3205IP00145
+                 */
+                code: components["parameters"]["CatalogueCode"];
+                /**
+                 * @description 发布版本号，从1开始 / The published version number, from 1. Anything that is not a positive integer, or a version that does not exist, is `404 NOT_FOUND`.
+                 * @example 1
+                 */
+                version: components["parameters"]["PublishedVersionNumber"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One published version of an entry
+         * @description 按版本号读取条目的某一发布版本。发布版本一经写入永不改变；条目被撤销或已发布新版本后，旧版本仍可读取，
+         *     以便追溯企业当时看到或据以申报的内容。所有可读目录的角色都可调用。
+         */
+        get: operations["getPublishedVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/today": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Calls for applications open now (今日申报)
+         * @description 今日申报：本中心当前正在受理的申报通知（状态为 PUBLISHED、开始时刻已到、截止时刻未到），按截止时刻先后排列（同时截止的按通知编码）。
+         *     时间窗取自各通知最新发布的版本；未发布、已撤销、已过期的通知不在其中。日期按本中心时区计算：`closingDate` 是最后可申报时刻所在的日期，
+         *     `calendarDaysLeft` 是今天到该日的自然日数（0 表示今天截止），`workingDaysLeft` 是今天之后至该日（含）的工作日数
+         *     （按法定节假日、调休与本中心停工日计算；该期间涉及尚未收录节假日安排的年份时没有此字段）。
+         *     `closingSoon`（即将截止）：剩余工作日不超过5个；没有工作日数时按剩余自然日不超过5天。
+         */
+        get: operations["getTodaysApplications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The policy calendar of one month (政策日历)
+         * @description 政策日历：某月（按本中心时区）中已发布申报通知开始受理（`openings`）与截止（`deadlines`）的日子，按日期排列，只列出有事件的日子；
+         *     同一天内按时刻、再按通知编码排列。截止日是最后可申报时刻所在的日期，事件时刻 `at` 是截止时刻本身（不含）。
+         *     只包括状态为 PUBLISHED 的通知。
+         */
+        get: operations["getPolicyCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -539,7 +863,7 @@ export interface components {
             /** @constant */
             status: 409;
             /** @enum {unknown} */
-            code: "CONCURRENT_MODIFICATION" | "TENANT_EXISTS" | "USERNAME_TAKEN" | "DEPARTMENT_EXISTS" | "INVALID_TENANT_STATE" | "SELF_LOCKOUT";
+            code: "CONCURRENT_MODIFICATION" | "TENANT_EXISTS" | "USERNAME_TAKEN" | "DEPARTMENT_EXISTS" | "INVALID_TENANT_STATE" | "SELF_LOCKOUT" | "CODE_EXISTS" | "SELF_REVIEW" | "INVALID_CATALOGUE_STATE" | "REFERENCE_NOT_PUBLISHED";
         };
         UnsupportedMediaTypeProblem: components["schemas"]["Problem"] & {
             /** @constant */
@@ -918,6 +1242,515 @@ export interface components {
             /** @description Absent on the last page. */
             nextCursor?: string;
         };
+        /**
+         * @description 目录类别（路径段）及其内容结构 / The catalogue kind as its path segment, and the content it holds:
+         *     `documents` 政策文件 (PolicyDocument), `varieties` 业务品种 (BusinessVariety), `items` 业务事项 (BusinessItem),
+         *     `products` 政策产品 (PolicyProduct), `notices` 申报通知 (ApplicationNotice).
+         * @enum {string}
+         */
+        CatalogueKind: "documents" | "varieties" | "items" | "products" | "notices";
+        /**
+         * @description 目录条目编码：3至32位大写字母、数字或连字符，以字母开头；在本中心同类条目中唯一，如业务品种代码 `S00000000004`、业务事项代码 `BZ000000000080`、政策产品代码 `P3205IP00145`。
+         * @example P3205IP00145
+         */
+        CatalogueCode: string;
+        /**
+         * @description 发布状态：UNPUBLISHED 从未发布；PUBLISHED 已发布（企业可见）；EXPIRED 已过期（仍可读取，不在其他角色的列表中）；
+         *     REVOKED 已撤销（终态，只能按版本号读取历史版本）。
+         * @enum {string}
+         */
+        PublicationStatus: "UNPUBLISHED" | "PUBLISHED" | "EXPIRED" | "REVOKED";
+        /**
+         * @description 修订状态：EDITING 编辑中（编写人可修改、可提交）；IN_REVIEW 审核中（待非编写人、非提交人审核通过或退回）。
+         * @enum {string}
+         */
+        RevisionState: "EDITING" | "IN_REVIEW";
+        /**
+         * @description 发布层级：NATIONAL 国家；PROVINCIAL 省；MUNICIPAL 市；DISTRICT 区（县）。
+         * @enum {string}
+         */
+        Level: "NATIONAL" | "PROVINCIAL" | "MUNICIPAL" | "DISTRICT";
+        /**
+         * @description 业务类型：RECOGNITION 认定类；PROJECT 项目类（签订合同）；FUNDING 资金类（拨付资金）；OTHER 其他类。
+         * @enum {string}
+         */
+        VarietyType: "RECOGNITION" | "PROJECT" | "FUNDING" | "OTHER";
+        /**
+         * @description 业务事项类型：PRE_COLLECTION 预征集类；APPLICATION 政策申报类。
+         * @enum {string}
+         */
+        ItemKind: "PRE_COLLECTION" | "APPLICATION";
+        /** @description 年度（1949至2100）。 */
+        Year: number;
+        /**
+         * @description The head of one catalogue entry (`com.huiqi.publish.catalogue.CatalogueEntry`): its publication status,
+         *     latest published version and the working revision. Roles other than staff and center-admin see it only
+         *     in lists, only when `PUBLISHED`, and without `revision` and `statusReason`.
+         */
+        CatalogueEntry: {
+            kind: components["schemas"]["CatalogueKind"];
+            code: components["schemas"]["CatalogueCode"];
+            /** @description 列表与审计中显示的名称：政策文件为“名称（发文号）”，申报通知为标题，其他为名称。已发布过的条目保持最新发布版本的名称，直到下一个版本发布。 */
+            displayName: string;
+            status: components["schemas"]["PublicationStatus"];
+            /** @description 最新发布版本号；从未发布时没有此字段。 */
+            publishedVersion?: number;
+            /**
+             * Format: date-time
+             * @description 最新版本的发布时间；从未发布时没有此字段。
+             */
+            publishedAt?: string;
+            revision?: components["schemas"]["CatalogueRevision"];
+            /** @description 撤销原因；未撤销时没有此字段。 */
+            statusReason?: string;
+            window?: components["schemas"]["NoticeWindow"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description 当前修订（草稿）：编辑中或审核中的内容；没有修订（已发布后未再编辑、已撤销）时条目上没有此字段 / The working copy of the content (`CatalogueEntry.Revision`). */
+        CatalogueRevision: {
+            content: components["schemas"]["StoredCatalogueContent"];
+            state: components["schemas"]["RevisionState"];
+            /** @description 最后编辑人（用户名）。 */
+            author: string;
+            /** Format: date-time */
+            editedAt: string;
+            /** @description 提交审核人（用户名）；仅审核中（IN_REVIEW）时有。 */
+            submittedBy?: string;
+            /**
+             * Format: date-time
+             * @description 提交审核时间；仅审核中时有。
+             */
+            submittedAt?: string;
+            /** @description 审核人退回时填写的原因；退回后、再次编辑或提交前有。 */
+            rejection?: string;
+        };
+        /**
+         * @description 申报时间窗：仅申报通知（notices）有，取自最新发布版本，在审核通过时写入条目头，供今日申报与政策日历使用；
+         *     此后编辑或撤销不改变它，直到下一个版本发布 / A published notice's application window (`CatalogueEntry.NoticeWindow`).
+         */
+        NoticeWindow: {
+            itemCode: components["schemas"]["CatalogueCode"];
+            title: string;
+            /** Format: date-time */
+            opensAt: string;
+            /**
+             * Format: date-time
+             * @description 申报截止（不含此刻）。
+             */
+            closesAt: string;
+        };
+        /** @description 员工视图 / An entry as staff and center admins see it (`Catalogue.EntryView`). */
+        CatalogueEntryView: {
+            entry: components["schemas"]["CatalogueEntry"];
+            version: components["schemas"]["Version"];
+            /** @description 最新发布版本；从未发布时没有此字段（撤销后仍有）。 */
+            published?: components["schemas"]["PublishedVersion"];
+        };
+        /** @description 一个发布版本，写入后永不改变 / One published version of an entry, immutable once written (`com.huiqi.publish.catalogue.PublishedVersion`). */
+        PublishedVersion: {
+            kind: components["schemas"]["CatalogueKind"];
+            code: components["schemas"]["CatalogueCode"];
+            /** @description 发布版本号，从1开始。 */
+            version: number;
+            content: components["schemas"]["StoredCatalogueContent"];
+            /** @description 提交审核人（用户名）。 */
+            submittedBy: string;
+            /** @description 审核发布人（用户名），不会是修订的编写人或提交人。 */
+            reviewedBy: string;
+            /** Format: date-time */
+            publishedAt: string;
+        };
+        CatalogueEntryPage: {
+            items: components["schemas"]["CatalogueEntry"][];
+            /** @description Absent on the last page. */
+            nextCursor?: string;
+        };
+        /** @description The body of `POST /catalogue/{kind}` (`Catalogue.NewEntry`). */
+        NewCatalogueEntry: {
+            code: components["schemas"]["CatalogueCode"];
+            content: components["schemas"]["CatalogueContentInput"];
+        };
+        /** @description The body of `PUT /catalogue/{kind}/{code}/draft` (`Catalogue.DraftEdit`); the content replaces the draft as a whole. */
+        CatalogueDraftEdit: {
+            content: components["schemas"]["CatalogueContentInput"];
+            /**
+             * Format: int64
+             * @description The `version` read with `GET /catalogue/{kind}/{code}` (or answered by the last write). Missing is `422 VALIDATION_FAILED`.
+             */
+            version: number;
+        };
+        /** @description The body of submit and approve (`Catalogue.Transition`). */
+        CatalogueTransition: {
+            /**
+             * Format: int64
+             * @description The `version` read with `GET /catalogue/{kind}/{code}` (or answered by the last write). Missing is `422 VALIDATION_FAILED`.
+             */
+            version: number;
+            /** @description Accepted for symmetry with reject and revoke, but neither used nor recorded by submit and approve. */
+            reason?: string;
+        };
+        /** @description The body of reject and revoke (`Catalogue.Transition` with a required `reason`). */
+        CatalogueReasonedTransition: {
+            /**
+             * Format: int64
+             * @description The `version` read with `GET /catalogue/{kind}/{code}` (or answered by the last write). Missing is `422 VALIDATION_FAILED`.
+             */
+            version: number;
+            /** @description 退回或撤销的原因（去除首尾空格后2至500个字符），记入条目（`rejection` 或 `statusReason`）与审计日志。 */
+            reason: string;
+        };
+        /**
+         * @description 条目内容，其结构由路径中的类别决定，而不是由内容本身决定：`documents` 须为 `PolicyDocument`，`varieties` 须为 `BusinessVariety`，
+         *     `items` 须为 `BusinessItem`，`products` 须为 `PolicyProduct`，`notices` 须为 `ApplicationNotice`。
+         *     The content's shape is chosen by the path's `kind`, not by the content: the server reads it as that kind's
+         *     record only, so an unknown field is `400 UNKNOWN_FIELD` and a failed check `422 VALIDATION_FAILED`, with `field`
+         *     prefixed by `content.` (e.g. `content.issuingRegion`, `content.materials[0].name`). A client should validate
+         *     against the one schema its `kind` names; the `anyOf` below only lists the five.
+         *     Strings are stripped of surrounding white space, lists are de-duplicated in order, and defaults are filled in
+         *     before the content is stored (see the `Stored…` schemas for what is answered).
+         */
+        CatalogueContentInput: components["schemas"]["PolicyDocument"] | components["schemas"]["BusinessVariety"] | components["schemas"]["BusinessItem"] | components["schemas"]["PolicyProduct"] | components["schemas"]["ApplicationNotice"];
+        /**
+         * @description 条目内容的规范化形式（去除首尾空格、去重、补齐默认值），结构由条目的 `kind` 决定：`documents` → `StoredPolicyDocument`，
+         *     `varieties` → `StoredBusinessVariety`，`items` → `StoredBusinessItem`，`products` → `StoredPolicyProduct`，
+         *     `notices` → `StoredApplicationNotice` / The normalized content, as checked and stored; its shape is given by the entry's `kind`.
+         */
+        StoredCatalogueContent: components["schemas"]["StoredPolicyDocument"] | components["schemas"]["StoredBusinessVariety"] | components["schemas"]["StoredBusinessItem"] | components["schemas"]["StoredPolicyProduct"] | components["schemas"]["StoredApplicationNotice"];
+        /** @description 政策文件（表A.1）的内容，创建或编辑 `documents` 条目时提交 / A policy document as issued (`com.huiqi.publish.model.PolicyDocument`), as sent. */
+        PolicyDocument: {
+            /** @description 政策名称（去除首尾空格后2至200个字符）。 */
+            name: string;
+            /** @description 政策标题（2至200个字符）；省略时同名称。 */
+            title?: string;
+            /** @description 政策类型，如 标准文件、通知、办法。 */
+            type: string;
+            /** @description 政策发文号，如 国科发火〔2016〕32号。 */
+            documentNumber: string;
+            level: components["schemas"]["Level"];
+            /** @description 政策发布地区（GB/T 2260代码；全国为 `100000`）。 */
+            issuingRegion: components["schemas"]["RegionCode"];
+            /** @description 适用地区（GB/T 2260代码），1至200个，重复项合并。 */
+            applicableRegions: components["schemas"]["RegionCode"][];
+            /** @description 政策内容（原文，10至20000个字符；更长的原文作为附件）。 */
+            fullText: string;
+            /** @description 政策分类，如 科技创新政策。 */
+            category: string;
+            /** @description 支持方式，如 资金、减免、荣誉；至多10项，每项1至16个字符，重复项合并。省略为空列表。 */
+            supportMethods?: string[];
+            /** @description 支持产业（GB/T 4754门类或行业代码，每项1至8个字符，至多100项）；省略或空列表表示不限行业。 */
+            supportedIndustries?: string[];
+            /** @description 主管部门。 */
+            competentDepartment: string;
+            /** @description 发文单位，1至20个，每项1至64个字符。 */
+            issuingUnits: string[];
+            /** @description 解读单位，至多20个，每项1至64个字符；省略为空列表。 */
+            interpretingUnits?: string[];
+            /**
+             * Format: date
+             * @description 发布日期。
+             */
+            issuedOn: string;
+            /**
+             * Format: date
+             * @description 生效日期；省略时同发布日期。
+             */
+            validFrom?: string;
+            /**
+             * Format: date
+             * @description 有效期截止日，不得早于生效日；省略表示长期有效。
+             */
+            validUntil?: string;
+        };
+        /** @description 业务品种（表A.2）的内容，创建或编辑 `varieties` 条目时提交 / A business variety (`com.huiqi.publish.model.BusinessVariety`), as sent. */
+        BusinessVariety: {
+            /** @description 业务品种名称，如 国家高新技术企业认定。 */
+            name: string;
+            level: components["schemas"]["Level"];
+            /** @description 发布地区（GB/T 2260代码）。 */
+            issuingRegion: components["schemas"]["RegionCode"];
+            /** @description 适用地区（GB/T 2260代码），1至200个。 */
+            applicableRegions: components["schemas"]["RegionCode"][];
+            type: components["schemas"]["VarietyType"];
+            /** @description 主管部门。 */
+            department: string;
+            /** @description 首次设立年度。 */
+            firstYear?: components["schemas"]["Year"];
+            /** @description 政策依据：本中心政策文件条目的编码，至少一个；须已存在（否则422），发布前须已发布（否则409 REFERENCE_NOT_PUBLISHED）。 */
+            documentCodes: components["schemas"]["CatalogueCode"][];
+        };
+        /** @description 业务事项（表A.3）的内容，创建或编辑 `items` 条目时提交 / A business item with its application conditions (`com.huiqi.publish.model.BusinessItem`), as sent. */
+        BusinessItem: {
+            /** @description 业务事项名称，如 高新技术企业申报。 */
+            name: string;
+            /** @description 业务事项全称；省略时同名称。 */
+            fullName?: string;
+            level: components["schemas"]["Level"];
+            /** @description 发布地区（GB/T 2260代码）。 */
+            issuingRegion: components["schemas"]["RegionCode"];
+            /** @description 适用地区（GB/T 2260代码），1至200个。 */
+            applicableRegions: components["schemas"]["RegionCode"][];
+            kind: components["schemas"]["ItemKind"];
+            /** @description 首次设立年度。 */
+            firstYear?: components["schemas"]["Year"];
+            /** @description 主管部门。 */
+            department: string;
+            /** @description 所属业务品种的编码；须已存在（否则422），发布前须已发布（否则409 REFERENCE_NOT_PUBLISHED）。 */
+            varietyCode: components["schemas"]["CatalogueCode"];
+            /** @description 申报条件，至多100条，`id` 在本事项内唯一；省略为空列表。 */
+            conditions?: components["schemas"]["Condition"][];
+        };
+        /** @description 一条申报条件：政策原文表述及（拆解后的）机器可判定规则 / One application condition (`com.huiqi.publish.model.Condition`). */
+        Condition: {
+            /** @description 条件编号，在本事项内唯一，1至32位小写字母、数字或连字符，以字母或数字开头，匹配报告用它指明条件。 */
+            id: string;
+            /** @description 政策原文中的条件表述（去除首尾空格后2至500个字符）。 */
+            text: string;
+            /**
+             * @description 条件拆解后的规则，尚未拆解时省略。规则语言的结构尚未定稿：目前服务端原样保存任意 JSON 对象，不做校验；
+             *     规则语言（shared-lib）接入后，将拒绝格式错误或引用未知企业指标的规则，并以规范形式保存。
+             *     The rule in the platform's rule language. For now any JSON object is accepted and stored as sent; its
+             *     schema will be added here when the rule language lands.
+             */
+            rule?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description 政策产品（表A.4）的内容，创建或编辑 `products` 条目时提交 / A policy product (`com.huiqi.publish.model.PolicyProduct`), as sent. */
+        PolicyProduct: {
+            /** @description 政策产品名称，如 高新技术企业。 */
+            name: string;
+            /** @description 产品描述。 */
+            description: string;
+            /** @description 所属政策领域，如 企业资质认定。 */
+            domain: string;
+            /** @description 所属政策主题，如 科技创新。 */
+            theme: string;
+            /** @description 发布地区（GB/T 2260代码）。 */
+            region: components["schemas"]["RegionCode"];
+            /** @description 主管部门。 */
+            department: string;
+            /** @description 包含的业务事项编码，至少一个；须已存在（否则422），发布前须已发布（否则409 REFERENCE_NOT_PUBLISHED）。 */
+            itemCodes: components["schemas"]["CatalogueCode"][];
+            /** @description 相关政策文件编码；须已存在，发布前须已发布。省略为空列表。 */
+            documentCodes?: components["schemas"]["CatalogueCode"][];
+            /** @description 免申即享（符合条件的企业无需申报即可享受）；省略为 `false`。 */
+            automatic?: boolean;
+        };
+        /** @description 申报通知的内容，创建或编辑 `notices` 条目时提交 / The call for applications to one business item (`com.huiqi.publish.model.ApplicationNotice`), as sent. */
+        ApplicationNotice: {
+            /** @description 申报的业务事项编码；须已存在（否则422），发布前须已发布（否则409 REFERENCE_NOT_PUBLISHED）。 */
+            itemCode: components["schemas"]["CatalogueCode"];
+            /** @description 通知标题。 */
+            title: string;
+            /** @description 申报条件摘要（至多5000个字符）；空白视为不填。 */
+            conditionsSummary?: string;
+            /**
+             * Format: date-time
+             * @description 开始受理申报的时刻。
+             */
+            opensAt: string;
+            /**
+             * Format: date-time
+             * @description 截止时刻（不含），须晚于 `opensAt`。
+             */
+            closesAt: string;
+            /** @description 申报方式。 */
+            method: string;
+            /** @description 申报材料，至少一项。 */
+            materials: components["schemas"]["Material"][];
+            /** @description 联系人，至少一位。 */
+            contacts: components["schemas"]["Contact"][];
+            /** @description 是否经专家评审；省略为 `false`。 */
+            expertReview?: boolean;
+            /** @description 决定后的公示天数（0至30，0为不公示）；省略为0。 */
+            publicityDays?: number;
+        };
+        /** @description 一项申报材料 / A required material (`ApplicationNotice.Material`), as sent. */
+        Material: {
+            /** @description 材料名称。 */
+            name: string;
+            /** @description 文件格式，如 PDF、JPG、XLSX。 */
+            format: string;
+            /** @description `true` 必要材料；`false` 次要材料（可容缺受理，事后补交）。省略为 `true`。 */
+            mandatory?: boolean;
+            /** @description 可下载模板文件的对象键；空白视为不填。 */
+            templateKey?: string;
+        };
+        /** @description 一位联系人 / A contact (`ApplicationNotice.Contact`), as sent. */
+        Contact: {
+            name: string;
+            phone: components["schemas"]["ContactPhone"];
+            /** @description 所在部门；空白视为不填。 */
+            department?: string;
+        };
+        /** @description 规范化后的政策文件：`title` 与 `validFrom` 已补齐默认值，列表总是存在（可为空）/ `PolicyDocument` after normalization. */
+        StoredPolicyDocument: {
+            name: string;
+            title: string;
+            type: string;
+            documentNumber: string;
+            level: components["schemas"]["Level"];
+            issuingRegion: components["schemas"]["RegionCode"];
+            applicableRegions: components["schemas"]["RegionCode"][];
+            fullText: string;
+            category: string;
+            supportMethods: string[];
+            /** @description 空列表表示不限行业。 */
+            supportedIndustries: string[];
+            competentDepartment: string;
+            issuingUnits: string[];
+            interpretingUnits: string[];
+            /** Format: date */
+            issuedOn: string;
+            /** Format: date */
+            validFrom: string;
+            /**
+             * Format: date
+             * @description 没有此字段表示长期有效。
+             */
+            validUntil?: string;
+        };
+        /** @description 规范化后的业务品种 / `BusinessVariety` after normalization. */
+        StoredBusinessVariety: {
+            name: string;
+            level: components["schemas"]["Level"];
+            issuingRegion: components["schemas"]["RegionCode"];
+            applicableRegions: components["schemas"]["RegionCode"][];
+            type: components["schemas"]["VarietyType"];
+            department: string;
+            firstYear?: components["schemas"]["Year"];
+            documentCodes: components["schemas"]["CatalogueCode"][];
+        };
+        /** @description 规范化后的业务事项：`fullName` 已补齐（默认同名称），`conditions` 总是存在（可为空）/ `BusinessItem` after normalization. */
+        StoredBusinessItem: {
+            name: string;
+            fullName: string;
+            level: components["schemas"]["Level"];
+            issuingRegion: components["schemas"]["RegionCode"];
+            applicableRegions: components["schemas"]["RegionCode"][];
+            kind: components["schemas"]["ItemKind"];
+            firstYear?: components["schemas"]["Year"];
+            department: string;
+            varietyCode: components["schemas"]["CatalogueCode"];
+            conditions: components["schemas"]["Condition"][];
+        };
+        /** @description 规范化后的政策产品：`documentCodes` 总是存在（可为空），`automatic` 总是布尔值 / `PolicyProduct` after normalization. */
+        StoredPolicyProduct: {
+            name: string;
+            description: string;
+            domain: string;
+            theme: string;
+            region: components["schemas"]["RegionCode"];
+            department: string;
+            itemCodes: components["schemas"]["CatalogueCode"][];
+            documentCodes: components["schemas"]["CatalogueCode"][];
+            /** @description 免申即享。 */
+            automatic: boolean;
+        };
+        /** @description 规范化后的申报通知：`expertReview` 与 `publicityDays` 总是存在 / `ApplicationNotice` after normalization. */
+        StoredApplicationNotice: {
+            itemCode: components["schemas"]["CatalogueCode"];
+            title: string;
+            conditionsSummary?: string;
+            /** Format: date-time */
+            opensAt: string;
+            /**
+             * Format: date-time
+             * @description 截止时刻（不含）。
+             */
+            closesAt: string;
+            method: string;
+            materials: components["schemas"]["StoredMaterial"][];
+            contacts: components["schemas"]["StoredContact"][];
+            expertReview: boolean;
+            publicityDays: number;
+        };
+        /** @description 规范化后的申报材料：`mandatory` 总是布尔值 / `ApplicationNotice.Material` after normalization. */
+        StoredMaterial: {
+            name: string;
+            format: string;
+            /** @description `true` 必要材料；`false` 次要材料（可容缺受理）。 */
+            mandatory: boolean;
+            templateKey?: string;
+        };
+        /**
+         * @description 规范化后的联系人 / `ApplicationNotice.Contact` after normalization. `phone` is absent in a draft whose
+         *     contact was sent with a blank phone (the create and draft checks let that through, but approving it fails with
+         *     `422` on `content.contacts[i].phone`), so it is not listed as required.
+         */
+        StoredContact: {
+            name: string;
+            phone?: components["schemas"]["ContactPhone"];
+            department?: string;
+        };
+        /** @description 今日申报 / The notices open now (`ApplicationWindows.Today`). */
+        ApplicationsToday: {
+            /**
+             * Format: date-time
+             * @description 计算时刻。
+             */
+            asOf: string;
+            /** @description 本中心时区，日期按它计算。 */
+            timeZone: string;
+            /** @description 截止时刻最早的在前。 */
+            items: components["schemas"]["OpenNotice"][];
+        };
+        /** @description 一个正在受理的申报通知 / One open notice (`ApplicationWindows.OpenNotice`). */
+        OpenNotice: {
+            noticeCode: components["schemas"]["CatalogueCode"];
+            itemCode: components["schemas"]["CatalogueCode"];
+            title: string;
+            /** Format: date-time */
+            opensAt: string;
+            /**
+             * Format: date-time
+             * @description 截止时刻（不含）。
+             */
+            closesAt: string;
+            /**
+             * Format: date
+             * @description 最后可申报时刻所在的日期（本中心时区）。
+             */
+            closingDate: string;
+            /** @description 今天到 `closingDate` 的自然日数；0 表示今天截止。 */
+            calendarDaysLeft: number;
+            /** @description 今天之后至 `closingDate`（含）的工作日数；涉及尚未收录节假日安排的年份时没有此字段。 */
+            workingDaysLeft?: number;
+            /** @description 即将截止：`workingDaysLeft` 不超过5；没有它时 `calendarDaysLeft` 不超过5。 */
+            closingSoon: boolean;
+        };
+        /** @description 政策日历的一个月 / The month view (`ApplicationWindows.Month`). */
+        PolicyCalendarMonth: {
+            /** @description 月份 `YYYY-MM`。 */
+            month: string;
+            /** @description 本中心时区，日期按它计算。 */
+            timeZone: string;
+            /** @description 有开始受理或截止事件的日子，按日期排列。 */
+            days: components["schemas"]["PolicyCalendarDay"][];
+        };
+        /** @description 政策日历中的一天 / One day with events (`ApplicationWindows.CalendarDay`). */
+        PolicyCalendarDay: {
+            /** Format: date */
+            date: string;
+            /** @description 当天开始受理的通知（可为空）。 */
+            openings: components["schemas"]["PolicyCalendarEvent"][];
+            /** @description 当天截止的通知（可为空）。 */
+            deadlines: components["schemas"]["PolicyCalendarEvent"][];
+        };
+        /** @description 一个开始受理或截止事件 / An opening or a deadline (`ApplicationWindows.CalendarEvent`). */
+        PolicyCalendarEvent: {
+            noticeCode: components["schemas"]["CatalogueCode"];
+            itemCode: components["schemas"]["CatalogueCode"];
+            title: string;
+            /**
+             * Format: date-time
+             * @description 开始受理时刻，或截止时刻（不含）。
+             */
+            at: string;
+        };
     };
     responses: {
         /**
@@ -972,8 +1805,9 @@ export interface components {
         };
         /**
          * @description `409`: `CONCURRENT_MODIFICATION` (stale `version`, or the item already exists),
-         *     `TENANT_EXISTS`, `USERNAME_TAKEN`, `INVALID_TENANT_STATE` or `SELF_LOCKOUT`, as each
-         *     operation lists.
+         *     `TENANT_EXISTS`, `USERNAME_TAKEN`, `DEPARTMENT_EXISTS`, `INVALID_TENANT_STATE`,
+         *     `SELF_LOCKOUT`, `CODE_EXISTS`, `SELF_REVIEW`, `INVALID_CATALOGUE_STATE` or
+         *     `REFERENCE_NOT_PUBLISHED`, as each operation lists.
          */
         Conflict: {
             headers: {
@@ -993,9 +1827,10 @@ export interface components {
             };
         };
         /**
-         * @description `422`: well-formed but not acceptable. `VALIDATION_FAILED` (with `field`),
-         *     `INVALID_CREDIT_CODE` (with `field` `enterpriseCode` or `enterpriseCode[n]`) or
-         *     `CALENDAR_YEAR_NOT_PUBLISHED` (a date in a year whose official holiday notice is not included).
+         * @description `422`: well-formed but not acceptable. `VALIDATION_FAILED` (with `field`; for catalogue
+         *     content prefixed with `content.`), `INVALID_CREDIT_CODE` (with `field` `enterpriseCode` or
+         *     `enterpriseCode[n]`) or `CALENDAR_YEAR_NOT_PUBLISHED` (a date in a year whose official holiday
+         *     notice is not included).
          */
         UnprocessableContent: {
             headers: {
@@ -1045,6 +1880,21 @@ export interface components {
          * @example kjj
          */
         DepartmentId: string;
+        /**
+         * @description 目录类别 / The catalogue kind. Any other value is `404 NOT_FOUND`.
+         * @example products
+         */
+        CatalogueKind: components["schemas"]["CatalogueKind"];
+        /**
+         * @description 条目编码 / The entry's code (3–32 upper-case letters, digits or hyphens, starting with a letter). A malformed code, or an entry of another center, is `404 NOT_FOUND`.
+         * @example P3205IP00145
+         */
+        CatalogueCode: string;
+        /**
+         * @description 发布版本号，从1开始 / The published version number, from 1. Anything that is not a positive integer, or a version that does not exist, is `404 NOT_FOUND`.
+         * @example 1
+         */
+        PublishedVersionNumber: number;
     };
     requestBodies: {
         StatusChange: {
@@ -1825,6 +2675,463 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listCatalogueEntries: {
+        parameters: {
+            query?: {
+                /** @description 只返回该发布状态的条目 / Only entries in this publication state. An unknown value is `400 INVALID_FILTER`; an empty value is ignored. Roles other than staff and center-admin only ever see `PUBLISHED` entries, so any other value gives them empty pages. */
+                status?: components["schemas"]["PublicationStatus"];
+                /** @description 每页条数 / Page size. Outside 1–100 or not an integer is `400 INVALID_LIMIT`. */
+                limit?: components["parameters"]["Limit"];
+                /** @description 上一页返回的 `nextCursor`，原样传回 / The previous page's `nextCursor`, passed back unchanged. A cursor that was tampered with or belongs to another tenant is `400 INVALID_CURSOR`. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description 目录类别 / The catalogue kind. Any other value is `404 NOT_FOUND`.
+                 * @example products
+                 */
+                kind: components["parameters"]["CatalogueKind"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of entry heads, by code. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueEntryPage"];
+                };
+            };
+            /** @description `INVALID_FILTER` (unknown `status`), `INVALID_LIMIT` or `INVALID_CURSOR`. */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `NOT_FOUND`: `kind` is not one of the five catalogue kinds. */
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createCatalogueEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 目录类别 / The catalogue kind. Any other value is `404 NOT_FOUND`.
+                 * @example products
+                 */
+                kind: components["parameters"]["CatalogueKind"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewCatalogueEntry"];
+            };
+        };
+        responses: {
+            /** @description The entry was created as an unpublished draft; `location` is `/catalogue/{kind}/{code}`. */
+            201: {
+                headers: {
+                    location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueEntryView"];
+                };
+            };
+            /** @description `BODY_REQUIRED`, `MALFORMED_JSON`, `UNKNOWN_FIELD` or `INVALID_FIELD`; inside the content `field` is prefixed with `content.` (e.g. `content.materials[0].size` unknown, `content.level` not one of the levels, `content.opensAt` not an ISO-8601 instant). */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description `FORBIDDEN` (only staff and center admins author the catalogue) or `TENANT_NOT_ACTIVE`. */
+            403: components["responses"]["Forbidden"];
+            /** @description `NOT_FOUND`: `kind` is not one of the five catalogue kinds. */
+            404: components["responses"]["NotFound"];
+            /** @description `CODE_EXISTS` (this center has an entry of this kind with this code) or `CONCURRENT_MODIFICATION` (lost a race with another create of the same code). */
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `VALIDATION_FAILED`; `field` is `code`, `content` (missing or not a JSON object) or `content.` + the failing field, such as `content.issuingRegion`, `content.conditions[1].id`, `content.closesAt`, or a reference to an entry that does not exist in this center (`content.varietyCode`, `content.itemCodes[0]`, `content.documentCodes[0]`, `content.itemCode`). */
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getCatalogueEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 目录类别 / The catalogue kind. Any other value is `404 NOT_FOUND`.
+                 * @example products
+                 */
+                kind: components["parameters"]["CatalogueKind"];
+                /**
+                 * @description 条目编码 / The entry's code (3–32 upper-case letters, digits or hyphens, starting with a letter). A malformed code, or an entry of another center, is `404 NOT_FOUND`.
+                 * @example P3205IP00145
+                 */
+                code: components["parameters"]["CatalogueCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `CatalogueEntryView` for staff and center admins (a caller holding either role gets this one), `PublishedVersion` for every other role. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueEntryView"] | components["schemas"]["PublishedVersion"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `NOT_FOUND`: unknown `kind`; no entry with this code in the caller's center (including another center's entry and a malformed code); for roles other than staff and center-admin also an entry that is not published yet or is revoked. */
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    editCatalogueDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 目录类别 / The catalogue kind. Any other value is `404 NOT_FOUND`.
+                 * @example products
+                 */
+                kind: components["parameters"]["CatalogueKind"];
+                /**
+                 * @description 条目编码 / The entry's code (3–32 upper-case letters, digits or hyphens, starting with a letter). A malformed code, or an entry of another center, is `404 NOT_FOUND`.
+                 * @example P3205IP00145
+                 */
+                code: components["parameters"]["CatalogueCode"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CatalogueDraftEdit"];
+            };
+        };
+        responses: {
+            /** @description The entry with its new draft and new version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueEntryView"];
+                };
+            };
+            /** @description `BODY_REQUIRED`, `MALFORMED_JSON`, `UNKNOWN_FIELD` or `INVALID_FIELD` (inside the content `field` is prefixed with `content.`). */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description `FORBIDDEN` (only staff and center admins author the catalogue) or `TENANT_NOT_ACTIVE`. */
+            403: components["responses"]["Forbidden"];
+            /** @description `NOT_FOUND`: unknown `kind`, or no entry with this code in the caller's center. */
+            404: components["responses"]["NotFound"];
+            /** @description `INVALID_CATALOGUE_STATE` (the revision is in review, or the entry is revoked) or `CONCURRENT_MODIFICATION` (stale `version`). */
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `VALIDATION_FAILED`; `field` is `version` (missing), `content` (missing or not a JSON object) or `content.` + the failing field, as for create. */
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    submitCatalogueRevision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 目录类别 / The catalogue kind. Any other value is `404 NOT_FOUND`.
+                 * @example products
+                 */
+                kind: components["parameters"]["CatalogueKind"];
+                /**
+                 * @description 条目编码 / The entry's code (3–32 upper-case letters, digits or hyphens, starting with a letter). A malformed code, or an entry of another center, is `404 NOT_FOUND`.
+                 * @example P3205IP00145
+                 */
+                code: components["parameters"]["CatalogueCode"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CatalogueTransition"];
+            };
+        };
+        responses: {
+            /** @description The entry with its revision in review and new version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueEntryView"];
+                };
+            };
+            /** @description `BODY_REQUIRED`, `MALFORMED_JSON`, `UNKNOWN_FIELD` or `INVALID_FIELD` (e.g. a `version` that is not an integer). */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description `FORBIDDEN` (only staff and center admins author the catalogue) or `TENANT_NOT_ACTIVE`. */
+            403: components["responses"]["Forbidden"];
+            /** @description `NOT_FOUND`: unknown `kind`, or no entry with this code in the caller's center. */
+            404: components["responses"]["NotFound"];
+            /** @description `INVALID_CATALOGUE_STATE` (there is no revision being edited) or `CONCURRENT_MODIFICATION` (stale `version`). */
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `VALIDATION_FAILED` with `field` `version` (missing). */
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    approveCatalogueRevision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 目录类别 / The catalogue kind. Any other value is `404 NOT_FOUND`.
+                 * @example products
+                 */
+                kind: components["parameters"]["CatalogueKind"];
+                /**
+                 * @description 条目编码 / The entry's code (3–32 upper-case letters, digits or hyphens, starting with a letter). A malformed code, or an entry of another center, is `404 NOT_FOUND`.
+                 * @example P3205IP00145
+                 */
+                code: components["parameters"]["CatalogueCode"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CatalogueTransition"];
+            };
+        };
+        responses: {
+            /** @description The entry, now `PUBLISHED`, with its new version and the version just published. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueEntryView"];
+                };
+            };
+            /** @description `BODY_REQUIRED`, `MALFORMED_JSON`, `UNKNOWN_FIELD` or `INVALID_FIELD` (e.g. a `version` that is not an integer). */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description `FORBIDDEN` (only staff and center admins review the catalogue) or `TENANT_NOT_ACTIVE`. */
+            403: components["responses"]["Forbidden"];
+            /** @description `NOT_FOUND`: unknown `kind`, or no entry with this code in the caller's center. */
+            404: components["responses"]["NotFound"];
+            /** @description `INVALID_CATALOGUE_STATE` (there is no revision in review), `SELF_REVIEW` (the caller wrote or submitted the revision), `REFERENCE_NOT_PUBLISHED` (an entry the content refers to is not `PUBLISHED`; publish it first) or `CONCURRENT_MODIFICATION` (stale `version`). */
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `VALIDATION_FAILED` with `field` `version` (missing), or `content.` + a field when the revision no longer passes the content checks it is re-run through before publishing. */
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    rejectCatalogueRevision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 目录类别 / The catalogue kind. Any other value is `404 NOT_FOUND`.
+                 * @example products
+                 */
+                kind: components["parameters"]["CatalogueKind"];
+                /**
+                 * @description 条目编码 / The entry's code (3–32 upper-case letters, digits or hyphens, starting with a letter). A malformed code, or an entry of another center, is `404 NOT_FOUND`.
+                 * @example P3205IP00145
+                 */
+                code: components["parameters"]["CatalogueCode"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CatalogueReasonedTransition"];
+            };
+        };
+        responses: {
+            /** @description The entry with its revision back in editing and new version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueEntryView"];
+                };
+            };
+            /** @description `BODY_REQUIRED`, `MALFORMED_JSON`, `UNKNOWN_FIELD` or `INVALID_FIELD` (e.g. a `version` that is not an integer). */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description `FORBIDDEN` (only staff and center admins review the catalogue) or `TENANT_NOT_ACTIVE`. */
+            403: components["responses"]["Forbidden"];
+            /** @description `NOT_FOUND`: unknown `kind`, or no entry with this code in the caller's center. */
+            404: components["responses"]["NotFound"];
+            /** @description `INVALID_CATALOGUE_STATE` (there is no revision in review) or `CONCURRENT_MODIFICATION` (stale `version`). */
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `VALIDATION_FAILED` with `field` `version` (missing) or `reason` (missing, blank, or not 2–500 characters). */
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    revokeCatalogueEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 目录类别 / The catalogue kind. Any other value is `404 NOT_FOUND`.
+                 * @example products
+                 */
+                kind: components["parameters"]["CatalogueKind"];
+                /**
+                 * @description 条目编码 / The entry's code (3–32 upper-case letters, digits or hyphens, starting with a letter). A malformed code, or an entry of another center, is `404 NOT_FOUND`.
+                 * @example P3205IP00145
+                 */
+                code: components["parameters"]["CatalogueCode"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CatalogueReasonedTransition"];
+            };
+        };
+        responses: {
+            /** @description The entry, now `REVOKED`, with its new version and its last published version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueEntryView"];
+                };
+            };
+            /** @description `BODY_REQUIRED`, `MALFORMED_JSON`, `UNKNOWN_FIELD` or `INVALID_FIELD` (e.g. a `version` that is not an integer). */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description `FORBIDDEN` (only staff and center admins revoke) or `TENANT_NOT_ACTIVE`. */
+            403: components["responses"]["Forbidden"];
+            /** @description `NOT_FOUND`: unknown `kind`, or no entry with this code in the caller's center. */
+            404: components["responses"]["NotFound"];
+            /** @description `INVALID_CATALOGUE_STATE` (the entry is neither `PUBLISHED` nor `EXPIRED`) or `CONCURRENT_MODIFICATION` (stale `version`). */
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `VALIDATION_FAILED` with `field` `version` (missing) or `reason` (missing, blank, or not 2–500 characters). */
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getPublishedVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 目录类别 / The catalogue kind. Any other value is `404 NOT_FOUND`.
+                 * @example products
+                 */
+                kind: components["parameters"]["CatalogueKind"];
+                /**
+                 * @description 条目编码 / The entry's code (3–32 upper-case letters, digits or hyphens, starting with a letter). A malformed code, or an entry of another center, is `404 NOT_FOUND`.
+                 * @example P3205IP00145
+                 */
+                code: components["parameters"]["CatalogueCode"];
+                /**
+                 * @description 发布版本号，从1开始 / The published version number, from 1. Anything that is not a positive integer, or a version that does not exist, is `404 NOT_FOUND`.
+                 * @example 1
+                 */
+                version: components["parameters"]["PublishedVersionNumber"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The published version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishedVersion"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `NOT_FOUND`: unknown `kind`; a malformed code; `version` not a positive integer; or no such version of an entry with this code in the caller's center. */
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getTodaysApplications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notices open now, soonest closing first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsToday"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getPolicyCalendar: {
+        parameters: {
+            query: {
+                /**
+                 * @description 月份 `YYYY-MM` / The month. Missing or empty is `422 VALIDATION_FAILED`; not `YYYY-MM` (e.g. `2026-13`, `2026-5`) is `400 INVALID_DATE`.
+                 * @example 2026-11
+                 */
+                month: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The days of the month with an opening or a deadline. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyCalendarMonth"];
+                };
+            };
+            /** @description `INVALID_DATE`: `month` is not `YYYY-MM`. */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `VALIDATION_FAILED` with `field` `month` (missing). */
+            422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["InternalError"];
         };
     };

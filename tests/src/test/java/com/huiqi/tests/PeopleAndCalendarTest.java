@@ -53,7 +53,13 @@ class PeopleAndCalendarTest {
             assertEquals(List.of("auditor", "staff"), groups.groups().stream().map(g -> g.groupName()).sorted().toList());
         }
 
-        JsonNode trail = STACK.call("GET", "/audit?limit=100", admin, null).json().get("items");
+        List<JsonNode> trail = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = STACK.call("GET", "/audit?limit=100" + (cursor == null ? "" : "&cursor=" + cursor), admin, null).json();
+            page.get("items").forEach(trail::add);
+            cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
+        } while (cursor != null);
         JsonNode record = null;
         for (JsonNode r : trail) {
             if ("user.roles".equals(r.get("action").asText()) && "wz-roles".equals(r.get("entityId").asText())) {

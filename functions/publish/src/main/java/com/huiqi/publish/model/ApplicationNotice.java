@@ -62,7 +62,7 @@ public record ApplicationNotice(
             Contact c = Fields.required("contacts[" + i + "]", givenContacts.get(i));
             String f = "contacts[" + i + "]";
             checkedContacts.add(new Contact(Fields.text(f + ".name", c.name(), 1, 32),
-                    Fields.optionalContactPhone(f + ".phone", Fields.required(f + ".phone", c.phone())),
+                    Fields.optionalContactPhone(f + ".phone", Fields.text(f + ".phone", c.phone(), 7, 20)),
                     Fields.optionalText(f + ".department", c.department(), 64)));
         }
         int publicity = publicityDays == null ? 0 : publicityDays;

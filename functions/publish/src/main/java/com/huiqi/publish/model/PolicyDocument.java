@@ -51,7 +51,9 @@ public record PolicyDocument(
                 Fields.required("level", level),
                 Fields.regionCode("issuingRegion", issuingRegion),
                 nonEmpty("applicableRegions", Fields.regionCodes("applicableRegions", applicableRegions)),
-                Fields.text("fullText", fullText, 10, 200_000),
+                // Bounded so that the entry, its versions and their audit records stay far below
+                // DynamoDB's 400 KB item size; longer originals belong in an attachment.
+                Fields.text("fullText", fullText, 10, 20_000),
                 Fields.text("category", category, 2, 32),
                 Fields.texts("supportMethods", supportMethods, 10, 16),
                 Fields.texts("supportedIndustries", supportedIndustries, 100, 8),
