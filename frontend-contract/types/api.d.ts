@@ -875,7 +875,7 @@ export interface components {
             /** @constant */
             status: 422;
             /** @enum {unknown} */
-            code: "VALIDATION_FAILED" | "INVALID_CREDIT_CODE" | "CALENDAR_YEAR_NOT_PUBLISHED";
+            code: "VALIDATION_FAILED" | "INVALID_CREDIT_CODE" | "CALENDAR_YEAR_NOT_PUBLISHED" | "INVALID_RULE";
         };
         InternalErrorProblem: components["schemas"]["Problem"] & {
             /** @constant */
@@ -1509,10 +1509,18 @@ export interface components {
             /** @description 政策原文中的条件表述（去除首尾空格后2至500个字符）。 */
             text: string;
             /**
-             * @description 条件拆解后的规则，尚未拆解时省略。规则语言的结构尚未定稿：目前服务端原样保存任意 JSON 对象，不做校验；
-             *     规则语言（shared-lib）接入后，将拒绝格式错误或引用未知企业指标的规则，并以规范形式保存。
-             *     The rule in the platform's rule language. For now any JSON object is accepted and stored as sent; its
-             *     schema will be added here when the rule language lands.
+             * @description 硬性条件（hard，决定是否符合，缺省）或加分条件（soft，只影响匹配度）/ hard decides eligibility (default); soft only raises the match degree.
+             * @enum {string}
+             */
+            kind?: "hard" | "soft";
+            /** @description 加分条件的权重（1至100）；硬性条件不设权重。 */
+            weight?: number;
+            /**
+             * @description 条件拆解后的机器可判定规则（平台规则语言），尚未拆解时省略。其 JSON Schema 见
+             *     `frontend-contract/schemas/rule.schema.json`；服务端用规则解析器校验（格式错误或未知企业指标返回 422
+             *     INVALID_RULE，`field` 指向出错节点，如 `content.conditions[2].rule.all[1].attribute`），并以规范形式保存。
+             *     The rule in the platform's rule language; its JSON Schema is `frontend-contract/schemas/rule.schema.json`.
+             *     The server parses it (422 INVALID_RULE naming the offending node) and stores its canonical form.
              */
             rule?: {
                 [key: string]: unknown;

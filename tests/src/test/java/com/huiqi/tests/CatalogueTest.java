@@ -161,6 +161,21 @@ class CatalogueTest {
     }
 
     @Test
+    void theDemoHighTechItemCarriesItsRulesInCanonicalForm() {
+        JsonNode item = STACK.call("GET", "/catalogue/items/BZ000000000080", enterprise, null).json();
+        JsonNode conditions = item.at("/content/conditions");
+        assertTrue(conditions.size() >= 8);
+        JsonNode rd = null;
+        for (JsonNode c : conditions) {
+            if (c.get("id").asText().equals("rd-ratio")) {
+                rd = c;
+            }
+        }
+        assertTrue(rd != null && rd.at("/rule/tiered").isObject(), "the tiered R&D ratio rule is stored: " + rd);
+        assertEquals("hard", rd.get("kind").asText());
+    }
+
+    @Test
     void anotherTenantSeesAndChangesNothing() {
         create("documents", "D-T-ISO-01", CatalogueSamples.document("园区专属政策"));
         JsonNode before = STACK.call("GET", "/catalogue/documents/D-T-ISO-01", author, null).json();
@@ -202,6 +217,13 @@ class CatalogueTest {
                 "content", CatalogueSamples.item("S-NOPE"))), 422, "content.varietyCode");
         assertProblem(STACK.call("POST", "/catalogue/documents", author, Map.of("code", "lower-case",
                 "content", CatalogueSamples.document("编码错误"))), 422, "code");
+        Map<String, Object> badRule = new java.util.LinkedHashMap<>(CatalogueSamples.item("S00000000004"));
+        badRule.put("conditions", List.of(Map.of("id", "rd", "text", "研发费用占比不低于5%",
+                "rule", Map.of("all", List.of(Map.of("attribute", "revenue", "aggregate", "latest", "op", "gte", "value", "100万元"),
+                        Map.of("attribute", "noSuchFigure", "op", "gte", "value", 1))))));
+        Exchange refused = STACK.call("POST", "/catalogue/items", author, Map.of("code", "BZ-T-BAD-04", "content", badRule));
+        assertProblem(refused, 422, "content.conditions[0].rule.all[1].attribute");
+        assertEquals("INVALID_RULE", refused.json().get("code").asText());
         assertEquals(404, STACK.call("GET", "/catalogue/recipes", author, null).status());
         assertEquals(404, STACK.call("GET", "/catalogue/documents/D-NONE/versions/zero", author, null).status());
         assertTrue(STACK.call("GET", "/catalogue/documents?limit=100", author, null).json().get("items")

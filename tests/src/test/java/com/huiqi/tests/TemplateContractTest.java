@@ -72,6 +72,14 @@ class TemplateContractTest {
         }
     }
 
+    @Test
+    void theContractsRuleSchemaIsTheOneThePlatformValidatesWith() throws IOException {
+        var mapper = new ObjectMapper();
+        JsonNode published = mapper.readTree(TestStack.repoRoot().resolve("frontend-contract/schemas/rule.schema.json").toFile());
+        JsonNode shared = mapper.readTree(TestStack.repoRoot().resolve("shared-lib/src/main/resources/rules/rule.schema.json").toFile());
+        assertEquals(shared, published, "copy shared-lib's rule.schema.json to frontend-contract/schemas/");
+    }
+
     private static List<String> keySchema(JsonNode schema) {
         List<String> keys = new ArrayList<>();
         schema.forEach(k -> keys.add(k.get("AttributeName").asText() + ":" + k.get("KeyType").asText()));

@@ -1,16 +1,23 @@
 package com.huiqi.publish.catalogue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.huiqi.shared.rules.AttributeCatalog;
+import com.huiqi.shared.rules.RuleParser;
+import com.huiqi.shared.rules.RuleWriter;
 import jakarta.inject.Singleton;
 
 /**
- * Validates a condition's rule and returns it in canonical form. Until the rule language lands in
- * shared-lib this accepts any JSON object; the next step is to parse it with the shared parser.
+ * Checks a condition's rule as it is authored: parsed with the platform's rule language (a
+ * malformed rule or an unknown attribute is a 422 {@code INVALID_RULE} naming the node) and
+ * stored in canonical form, so two ways of writing the same rule are stored the same.
  */
 @Singleton
 public class RuleCheck {
 
+    private final RuleParser parser = new RuleParser(AttributeCatalog.standard());
+    private final RuleWriter writer = new RuleWriter();
+
     public JsonNode check(JsonNode rule) {
-        return rule;
+        return writer.toJson(parser.parseExpression(rule));
     }
 }

@@ -60,7 +60,19 @@ public record BusinessItem(
                         "Condition ids are unique lower-case letters, digits or hyphens");
             }
             String text = Fields.text(field + ".text", c.text(), 2, 500);
-            checked.add(new Condition(c.id(), text, c.rule() == null || c.rule().isNull() ? null
+            String kind = c.kind() == null ? "hard" : c.kind();
+            if (!kind.equals("hard") && !kind.equals("soft")) {
+                throw ApiException.validation(field + ".kind", "条件类型须为 hard（硬性）或 soft（加分）",
+                        "kind must be hard or soft");
+            }
+            if (kind.equals("soft") != (c.weight() != null)) {
+                throw ApiException.validation(field + ".weight", "加分条件须有权重，硬性条件不设权重",
+                        "A soft condition has a weight and a hard one has none");
+            }
+            if (c.weight() != null && (c.weight() < 1 || c.weight() > 100)) {
+                throw ApiException.validation(field + ".weight", "权重须为1至100", "weight must be 1 to 100");
+            }
+            checked.add(new Condition(c.id(), text, kind, c.weight(), c.rule() == null || c.rule().isNull() ? null
                     : RuleField.check(field + ".rule", c.rule(), ruleCheck)));
         }
         return new BusinessItem(
