@@ -751,6 +751,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/catalogue/{kind}/{code}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 目录类别 / The catalogue kind. Any other value is `404 NOT_FOUND`.
+                 * @example products
+                 */
+                kind: components["parameters"]["CatalogueKind"];
+                /**
+                 * @description 条目编码 / The entry's code (3–32 upper-case letters, digits or hyphens, starting with a letter). A malformed code, or an entry of another center, is `404 NOT_FOUND`.
+                 * @example P3205IP00145
+                 */
+                code: components["parameters"]["CatalogueCode"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The stable public link of a published entry
+         * @description 已发布（或已过期）条目的固定公开链接，即扫描二维码打开的页面：`{PUBLIC_BASE_URL}/t/{租户}/{类别}/{编码}`。
+         *     链接不含版本号，始终打开当前版本。未发布或已撤销的条目返回 404。所有可读目录的角色都可调用。
+         */
+        get: operations["getCatalogueEntryLink"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/catalogue/{kind}/{code}/qr": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 目录类别 / The catalogue kind. Any other value is `404 NOT_FOUND`.
+                 * @example products
+                 */
+                kind: components["parameters"]["CatalogueKind"];
+                /**
+                 * @description 条目编码 / The entry's code (3–32 upper-case letters, digits or hyphens, starting with a letter). A malformed code, or an entry of another center, is `404 NOT_FOUND`.
+                 * @example P3205IP00145
+                 */
+                code: components["parameters"]["CatalogueCode"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A QR code image of the entry's public link
+         * @description 条目公开链接的二维码（PNG，360×360，纠错等级 M），用于政策汇编、定制报告和线下宣传材料（000 §7.1.2.3、§7.3.3）。
+         *     与 `/link` 相同，只有已发布（或已过期）的条目才有二维码。
+         */
+        get: operations["getCatalogueEntryQrCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/applications/today": {
         parameters: {
             query?: never;
@@ -1525,6 +1589,11 @@ export interface components {
             rule?: {
                 [key: string]: unknown;
             };
+        };
+        /** @description 条目的固定公开链接 / The stable public link of a published entry. */
+        PublicLink: {
+            /** Format: uri */
+            link: string;
         };
         /** @description 政策产品（表A.4）的内容，创建或编辑 `products` 条目时提交 / A policy product (`com.huiqi.publish.model.PolicyProduct`), as sent. */
         PolicyProduct: {
@@ -3083,6 +3152,80 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             /** @description `NOT_FOUND`: unknown `kind`; a malformed code; `version` not a positive integer; or no such version of an entry with this code in the caller's center. */
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getCatalogueEntryLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 目录类别 / The catalogue kind. Any other value is `404 NOT_FOUND`.
+                 * @example products
+                 */
+                kind: components["parameters"]["CatalogueKind"];
+                /**
+                 * @description 条目编码 / The entry's code (3–32 upper-case letters, digits or hyphens, starting with a letter). A malformed code, or an entry of another center, is `404 NOT_FOUND`.
+                 * @example P3205IP00145
+                 */
+                code: components["parameters"]["CatalogueCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicLink"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `NOT_FOUND`: unknown `kind` or code, another center's entry, or an entry that is not published (never published, or revoked). */
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getCatalogueEntryQrCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 目录类别 / The catalogue kind. Any other value is `404 NOT_FOUND`.
+                 * @example products
+                 */
+                kind: components["parameters"]["CatalogueKind"];
+                /**
+                 * @description 条目编码 / The entry's code (3–32 upper-case letters, digits or hyphens, starting with a letter). A malformed code, or an entry of another center, is `404 NOT_FOUND`.
+                 * @example P3205IP00145
+                 */
+                code: components["parameters"]["CatalogueCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The QR code as a PNG image. */
+            200: {
+                headers: {
+                    /** @description The image may be cached for a day; the link it encodes never changes. */
+                    "cache-control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `NOT_FOUND`: unknown `kind` or code, another center's entry, or an entry that is not published. */
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
         };

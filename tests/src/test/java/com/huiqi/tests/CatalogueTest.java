@@ -176,6 +176,32 @@ class CatalogueTest {
     }
 
     @Test
+    void aPublishedProductHasAStablePublicLinkAndAScannableQrCode() throws Exception {
+        String link = STACK.call("GET", "/catalogue/products/P3205IP00145/link", enterprise, null).json().get("link").asText();
+        assertTrue(link.endsWith("/t/sip/products/P3205IP00145"), link);
+
+        Exchange png = STACK.call("GET", "/catalogue/products/P3205IP00145/qr", enterprise, null);
+        assertEquals(200, png.status());
+        assertEquals("image/png", png.contentType());
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(STACK.stack().gatewayUrl()
+                + "/catalogue/products/P3205IP00145/qr")).header("Authorization", "Bearer " + enterprise).build();
+        byte[] bytes = java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+        var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes));
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                new com.google.zxing.RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+        assertEquals(link, new com.google.zxing.qrcode.QRCodeReader().decode(bitmap).getText(), "the QR code opens the link");
+
+        create("products", "P-T-QR-DRAFT", CatalogueSamples.product("BZ000000000080"));
+        assertEquals(404, STACK.call("GET", "/catalogue/products/P-T-QR-DRAFT/qr", author, null).status(),
+                "a draft has no public link yet");
+        // Wenzhou's demo catalogue has its own entry under the same code: its link names Wenzhou.
+        assertTrue(STACK.call("GET", "/catalogue/products/P3205IP00145/link", STACK.token("wz-ent"), null)
+                .json().get("link").asText().endsWith("/t/wenzhou/products/P3205IP00145"));
+    }
+
+    @Test
     void anotherTenantSeesAndChangesNothing() {
         create("documents", "D-T-ISO-01", CatalogueSamples.document("园区专属政策"));
         JsonNode before = STACK.call("GET", "/catalogue/documents/D-T-ISO-01", author, null).json();

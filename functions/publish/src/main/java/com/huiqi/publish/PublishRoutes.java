@@ -16,11 +16,14 @@ import com.huiqi.shared.http.ApiResponse;
 import com.huiqi.shared.http.RouteTable;
 import com.huiqi.shared.identity.Caller;
 import com.huiqi.shared.identity.Role;
+import com.huiqi.publish.catalogue.PublishedVersion;
+import com.huiqi.publish.links.EntryLinks;
 import com.huiqi.publish.schedule.ApplicationWindows;
 import jakarta.inject.Singleton;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -36,10 +39,12 @@ public class PublishRoutes {
     private final RouteTable table = new RouteTable();
     private final Catalogue catalogue;
     private final ApplicationWindows windows;
+    private final EntryLinks links;
 
-    public PublishRoutes(Catalogue catalogue, ApplicationWindows windows) {
+    public PublishRoutes(Catalogue catalogue, ApplicationWindows windows, EntryLinks links) {
         this.catalogue = catalogue;
         this.windows = windows;
+        this.links = links;
         Set<Role> readers = EnumSet.of(CENTER_ADMIN, STAFF, DEPARTMENT, EXPERT, ENTERPRISE, AUDITOR);
         String entry = "/catalogue/{kind}/{code}";
         table.add("GET", "/catalogue/{kind}", this::list, readers)
@@ -57,6 +62,9 @@ public class PublishRoutes {
                         r.requestId(), kind(r), r.path("code"), r.body(Catalogue.Transition.class))), EDITORS)
                 .add("GET", entry + "/versions/{version}", r -> ApiResponse.ok(catalogue.version(r.store(), kind(r),
                         r.path("code"), versionNumber(r.path("version")))), readers)
+                .add("GET", entry + "/link", r -> ApiResponse.ok(new PublicLink(publishedLink(r))), readers)
+                .add("GET", entry + "/qr", r -> ApiResponse.binary("image/png", links.qrPng(publishedLink(r)),
+                        Map.of("cache-control", "public, max-age=86400")), readers)
                 .add("GET", "/applications/today", r -> ApiResponse.ok(windows.today(r.store(), r.caller().tenant())),
                         readers)
                 .add("GET", "/applications/calendar", r -> ApiResponse.ok(windows.month(r.store(), r.caller().tenant(),
@@ -65,6 +73,17 @@ public class PublishRoutes {
 
     public RouteTable table() {
         return table;
+    }
+
+    /** The stable public link of a published entry (the page a scanned QR code opens). */
+    public record PublicLink(String link) {
+    }
+
+    /** Only published entries have a public link: a draft or revoked entry answers 404. */
+    private String publishedLink(ApiRequest r) {
+        CatalogueKind kind = kind(r);
+        PublishedVersion published = catalogue.published(r.store(), kind, r.path("code"));
+        return links.link(r.caller().tenant(), kind, published.code());
     }
 
     private ApiResponse list(ApiRequest r) {

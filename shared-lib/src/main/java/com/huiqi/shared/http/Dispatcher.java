@@ -87,6 +87,11 @@ public final class Dispatcher {
 
     private APIGatewayV2HTTPResponse render(ApiResponse response) {
         Map<String, String> headers = new HashMap<>(response.headers());
+        if (response.body() instanceof ApiResponse.Binary binary) {
+            headers.put("content-type", binary.contentType());
+            return APIGatewayV2HTTPResponse.builder().withStatusCode(response.status()).withHeaders(headers)
+                    .withBody(Base64.getEncoder().encodeToString(binary.bytes())).withIsBase64Encoded(true).build();
+        }
         String body = null;
         if (response.body() != null) {
             headers.put("content-type", "application/json");
