@@ -1420,10 +1420,10 @@ export interface components {
             /** @description 发布版本号，从1开始。 */
             version: number;
             content: components["schemas"]["StoredCatalogueContent"];
-            /** @description 提交审核人（用户名）。 */
-            submittedBy: string;
-            /** @description 审核发布人（用户名），不会是修订的编写人或提交人。 */
-            reviewedBy: string;
+            /** @description 提交审核人（用户名）；只对本中心编辑角色（staff、center-admin）返回，企业等读者看不到中心人员的姓名。 */
+            submittedBy?: string;
+            /** @description 审核发布人（用户名），不会是修订的编写人或提交人；只对编辑角色返回。 */
+            reviewedBy?: string;
             /** Format: date-time */
             publishedAt: string;
         };

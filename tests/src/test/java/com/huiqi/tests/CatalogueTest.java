@@ -81,6 +81,7 @@ class CatalogueTest {
         assertEquals(1, seen.json().get("version").asInt());
         assertEquals("高新技术企业", seen.json().at("/content/name").asText());
         assertFalse(seen.body().contains("revision"), "enterprises do not see the review state");
+        assertFalse(seen.json().has("reviewedBy") || seen.json().has("submittedBy"), "nor the names of the center's staff");
     }
 
     @Test

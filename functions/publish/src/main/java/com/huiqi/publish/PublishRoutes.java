@@ -60,8 +60,10 @@ public class PublishRoutes {
                         r.requestId(), kind(r), r.path("code"), r.body(Catalogue.Transition.class))), EDITORS)
                 .add("POST", entry + "/revoke", r -> ApiResponse.ok(catalogue.revoke(r.store(), r.caller(),
                         r.requestId(), kind(r), r.path("code"), r.body(Catalogue.Transition.class))), EDITORS)
-                .add("GET", entry + "/versions/{version}", r -> ApiResponse.ok(catalogue.version(r.store(), kind(r),
-                        r.path("code"), versionNumber(r.path("version")))), readers)
+                .add("GET", entry + "/versions/{version}", r -> {
+                    PublishedVersion v = catalogue.version(r.store(), kind(r), r.path("code"), versionNumber(r.path("version")));
+                    return ApiResponse.ok(isEditor(r.caller()) ? v : v.forReaders());
+                }, readers)
                 .add("GET", entry + "/link", r -> ApiResponse.ok(new PublicLink(publishedLink(r))), readers)
                 .add("GET", entry + "/qr", r -> ApiResponse.binary("image/png", links.qrPng(publishedLink(r)),
                         Map.of("cache-control", "public, max-age=86400")), readers)
@@ -101,7 +103,7 @@ public class PublishRoutes {
         CatalogueKind kind = kind(r);
         String code = r.path("code");
         return isEditor(r.caller()) ? ApiResponse.ok(catalogue.get(r.store(), kind, code))
-                : ApiResponse.ok(catalogue.published(r.store(), kind, code));
+                : ApiResponse.ok(catalogue.published(r.store(), kind, code).forReaders());
     }
 
     private static boolean isEditor(Caller caller) {

@@ -11,4 +11,9 @@ import java.time.Instant;
  */
 public record PublishedVersion(String kind, String code, int version, JsonNode content, String submittedBy,
                                String reviewedBy, Instant publishedAt) {
+
+    /** As enterprises and other readers see it: the content, without the names of the center's staff. */
+    public PublishedVersion forReaders() {
+        return new PublishedVersion(kind, code, version, content, null, null, publishedAt);
+    }
 }
