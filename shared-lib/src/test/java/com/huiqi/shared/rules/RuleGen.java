@@ -235,7 +235,9 @@ final class RuleGen {
     /** The same file with some facts dropped and some codes made coarser: strictly less information. */
     FactSheet partial(FactSheet full) {
         FactSheet.Builder b = full.toBuilder();
-        for (String name : full.values().keySet()) {
+        // Sorted: FactSheet's maps are immutable maps, whose iteration order changes from one JVM to
+        // the next, and the draws below must land on the same attributes in every run.
+        for (String name : new java.util.TreeSet<>(full.values().keySet())) {
             int r = random.nextInt(10);
             if (r < 3) {
                 b.without(name);
@@ -247,7 +249,7 @@ final class RuleGen {
                 b.text(name, code.substring(0, List.of(1, 3, 4).get(random.nextInt(3))));
             }
         }
-        for (String name : full.series().keySet()) {
+        for (String name : new java.util.TreeSet<>(full.series().keySet())) {
             if (random.nextInt(10) == 0) {
                 b.without(name);
                 continue;
