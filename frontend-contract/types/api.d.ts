@@ -1312,7 +1312,7 @@ export interface components {
          *     `products` 政策产品 (PolicyProduct), `notices` 申报通知 (ApplicationNotice).
          * @enum {string}
          */
-        CatalogueKind: "documents" | "varieties" | "items" | "products" | "notices";
+        CatalogueKind: "documents" | "varieties" | "items" | "products" | "notices" | "interpretations";
         /**
          * @description 目录条目编码：3至32位大写字母、数字或连字符，以字母开头；在本中心同类条目中唯一，如业务品种代码 `S00000000004`、业务事项代码 `BZ000000000080`、政策产品代码 `P3205IP00145`。
          * @example P3205IP00145
@@ -1476,13 +1476,13 @@ export interface components {
          *     Strings are stripped of surrounding white space, lists are de-duplicated in order, and defaults are filled in
          *     before the content is stored (see the `Stored…` schemas for what is answered).
          */
-        CatalogueContentInput: components["schemas"]["PolicyDocument"] | components["schemas"]["BusinessVariety"] | components["schemas"]["BusinessItem"] | components["schemas"]["PolicyProduct"] | components["schemas"]["ApplicationNotice"];
+        CatalogueContentInput: components["schemas"]["PolicyDocument"] | components["schemas"]["BusinessVariety"] | components["schemas"]["BusinessItem"] | components["schemas"]["PolicyProduct"] | components["schemas"]["ApplicationNotice"] | components["schemas"]["Interpretation"];
         /**
          * @description 条目内容的规范化形式（去除首尾空格、去重、补齐默认值），结构由条目的 `kind` 决定：`documents` → `StoredPolicyDocument`，
          *     `varieties` → `StoredBusinessVariety`，`items` → `StoredBusinessItem`，`products` → `StoredPolicyProduct`，
          *     `notices` → `StoredApplicationNotice` / The normalized content, as checked and stored; its shape is given by the entry's `kind`.
          */
-        StoredCatalogueContent: components["schemas"]["StoredPolicyDocument"] | components["schemas"]["StoredBusinessVariety"] | components["schemas"]["StoredBusinessItem"] | components["schemas"]["StoredPolicyProduct"] | components["schemas"]["StoredApplicationNotice"];
+        StoredCatalogueContent: components["schemas"]["StoredPolicyDocument"] | components["schemas"]["StoredBusinessVariety"] | components["schemas"]["StoredBusinessItem"] | components["schemas"]["StoredPolicyProduct"] | components["schemas"]["StoredApplicationNotice"] | components["schemas"]["StoredInterpretation"];
         /** @description 政策文件（表A.1）的内容，创建或编辑 `documents` 条目时提交 / A policy document as issued (`com.huiqi.publish.model.PolicyDocument`), as sent. */
         PolicyDocument: {
             /** @description 政策名称（去除首尾空格后2至200个字符）。 */
@@ -1726,6 +1726,54 @@ export interface components {
             documentCodes: components["schemas"]["CatalogueCode"][];
             /** @description 免申即享。 */
             automatic: boolean;
+        };
+        /** @description 政策解读（000 §7.1.2）的内容，创建或编辑 `interpretations` 条目时提交 / An interpretation of one policy document (`com.huiqi.publish.model.Interpretation`). */
+        Interpretation: {
+            documentCode: components["schemas"]["CatalogueCode"];
+            /**
+             * @description 文字解读（TEXT）、图解（DIAGRAM，带图片附件）或视频解读（VIDEO，带 https 链接）。
+             * @enum {string}
+             */
+            form: "TEXT" | "DIAGRAM" | "VIDEO";
+            title: string;
+            /** @description 文字解读的正文（20至20000个字符，TEXT 必填）；图解和视频解读的说明（可选，至多2000个字符）。 */
+            body?: string;
+            /** @description 解释单位。 */
+            interpretingUnit: string;
+            /** @description 图解的图片（对象存储中的键）；只有 DIAGRAM 有。 */
+            attachments?: components["schemas"]["InterpretationAttachment"][];
+            /**
+             * Format: uri
+             * @description 视频解读的 https 链接；只有 VIDEO 有。
+             */
+            videoUrl?: string;
+        };
+        /** @description 经校验、规范化后保存的政策解读 / An interpretation as stored (attachments always present). */
+        StoredInterpretation: {
+            documentCode: components["schemas"]["CatalogueCode"];
+            /**
+             * @description 文字解读（TEXT）、图解（DIAGRAM，带图片附件）或视频解读（VIDEO，带 https 链接）。
+             * @enum {string}
+             */
+            form: "TEXT" | "DIAGRAM" | "VIDEO";
+            title: string;
+            /** @description 文字解读的正文（20至20000个字符，TEXT 必填）；图解和视频解读的说明（可选，至多2000个字符）。 */
+            body?: string;
+            /** @description 解释单位。 */
+            interpretingUnit: string;
+            /** @description 图解的图片（对象存储中的键）；只有 DIAGRAM 有。 */
+            attachments: components["schemas"]["InterpretationAttachment"][];
+            /**
+             * Format: uri
+             * @description 视频解读的 https 链接；只有 VIDEO 有。
+             */
+            videoUrl?: string;
+        };
+        InterpretationAttachment: {
+            name: string;
+            objectKey: string;
+            /** @enum {string} */
+            mediaType: "image/png" | "image/jpeg" | "image/svg+xml";
         };
         /** @description 规范化后的申报通知：`expertReview` 与 `publicityDays` 总是存在 / `ApplicationNotice` after normalization. */
         StoredApplicationNotice: {

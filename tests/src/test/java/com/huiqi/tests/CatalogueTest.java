@@ -203,6 +203,33 @@ class CatalogueTest {
     }
 
     @Test
+    void interpretationsOfAPublishedDocumentInWordsDiagramsAndVideo() {
+        Exchange text = STACK.call("POST", "/catalogue/interpretations", author, Map.of("code", "I-T-HT-TEXT", "content",
+                Map.of("documentCode", "D-GKFH-2016-32", "form", "TEXT", "title", "一图读懂高新技术企业认定条件（文字版）",
+                        "body", "高新技术企业认定须同时满足八项条件，其中研究开发费用占比按销售收入分三档……",
+                        "interpretingUnit", "园区科技创新委员会")));
+        assertEquals(201, text.status(), text.body());
+        publish("interpretations", "I-T-HT-TEXT");
+        assertEquals("TEXT", STACK.call("GET", "/catalogue/interpretations/I-T-HT-TEXT", enterprise, null)
+                .json().at("/content/form").asText());
+
+        assertProblem(STACK.call("POST", "/catalogue/interpretations", author, Map.of("code", "I-T-HT-DIAG", "content",
+                Map.of("documentCode", "D-GKFH-2016-32", "form", "DIAGRAM", "title", "图解", "interpretingUnit", "科创委"))),
+                422, "content.attachments");
+        assertProblem(STACK.call("POST", "/catalogue/interpretations", author, Map.of("code", "I-T-HT-VID", "content",
+                Map.of("documentCode", "D-GKFH-2016-32", "form", "VIDEO", "title", "视频解读", "interpretingUnit", "科创委",
+                        "videoUrl", "http://insecure.example/v.mp4"))), 422, "content.videoUrl");
+        assertEquals(201, STACK.call("POST", "/catalogue/interpretations", author, Map.of("code", "I-T-HT-DIAG", "content",
+                Map.of("documentCode", "D-GKFH-2016-32", "form", "DIAGRAM", "title", "一图读懂高企认定", "interpretingUnit", "科创委",
+                        "attachments", List.of(Map.of("name", "一图读懂.png", "objectKey", "sip/diagrams/ht-2026.png",
+                                "mediaType", "image/png"))))).status());
+        assertProblem(STACK.call("POST", "/catalogue/interpretations", author, Map.of("code", "I-T-NODOC", "content",
+                Map.of("documentCode", "D-NOPE", "form", "TEXT", "title", "无文件的解读",
+                        "body", "这是一段足够长的解读正文，用来检查所解读的政策文件必须存在。", "interpretingUnit", "科创委"))),
+                422, "content.documentCode");
+    }
+
+    @Test
     void anotherTenantSeesAndChangesNothing() {
         create("documents", "D-T-ISO-01", CatalogueSamples.document("园区专属政策"));
         JsonNode before = STACK.call("GET", "/catalogue/documents/D-T-ISO-01", author, null).json();

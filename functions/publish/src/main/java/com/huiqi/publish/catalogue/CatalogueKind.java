@@ -4,18 +4,20 @@ import com.huiqi.publish.model.ApplicationNotice;
 import com.huiqi.publish.model.BusinessItem;
 import com.huiqi.publish.model.BusinessVariety;
 import com.huiqi.publish.model.CatalogueContent;
+import com.huiqi.publish.model.Interpretation;
 import com.huiqi.publish.model.PolicyDocument;
 import com.huiqi.publish.model.PolicyProduct;
 import com.huiqi.shared.error.ApiException;
 import java.util.Arrays;
 
-/** The five kinds of catalogue entry, by the path segment that names them in the API. */
+/** The kinds of catalogue entry, by the path segment that names them in the API. */
 public enum CatalogueKind {
     DOCUMENTS("documents", "政策文件", PolicyDocument.class),
     VARIETIES("varieties", "业务品种", BusinessVariety.class),
     ITEMS("items", "业务事项", BusinessItem.class),
     PRODUCTS("products", "政策产品", PolicyProduct.class),
-    NOTICES("notices", "申报通知", ApplicationNotice.class);
+    NOTICES("notices", "申报通知", ApplicationNotice.class),
+    INTERPRETATIONS("interpretations", "政策解读", Interpretation.class);
 
     private final String segment;
     private final String nameZh;

@@ -7,6 +7,7 @@ import com.huiqi.publish.model.ApplicationNotice;
 import com.huiqi.publish.model.BusinessItem;
 import com.huiqi.publish.model.BusinessVariety;
 import com.huiqi.publish.model.CatalogueContent;
+import com.huiqi.publish.model.Interpretation;
 import com.huiqi.publish.model.PolicyProduct;
 import com.huiqi.shared.config.PlatformBeans;
 import com.huiqi.shared.error.ApiException;
@@ -84,6 +85,8 @@ public class ContentChecks {
             }
         } else if (content instanceof ApplicationNotice n) {
             refs.add(new Reference("itemCode", CatalogueKind.ITEMS, n.itemCode()));
+        } else if (content instanceof Interpretation i) {
+            refs.add(new Reference("documentCode", CatalogueKind.DOCUMENTS, i.documentCode()));
         }
         return refs;
     }
