@@ -15,11 +15,11 @@ import java.util.UUID;
 /**
  * Runs in a fresh JVM whose class path is one function's Lambda package plus this class: builds
  * the handler as the Lambda runtime would (no-arg constructor), invokes it once with an API
- * Gateway v2 event for {@code GET /me}, prints {@code FIRST <status> <ms since JVM start>
+ * Gateway v2 event for one of its GET routes, prints {@code FIRST <status> <ms since JVM start>
  * <JVM boot/handler construction/first invocation ms>}, then
  * times warm invocations and prints {@code WARM <median µs> <p95 µs>}.
  *
- * <p>Arguments: handler class, tenant, username, group, warm iterations.
+ * <p>Arguments: handler class, tenant, username, group, warm iterations, path (a GET route of the function).
  */
 public final class FirstInvocation {
 
@@ -32,7 +32,8 @@ public final class FirstInvocation {
                 (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>)
                         Class.forName(handlerClass).getDeclaredConstructor().newInstance();
         long constructed = System.currentTimeMillis();
-        APIGatewayV2HTTPEvent event = event(args[1], args[2], args[3]);
+        String path = args[5];
+        APIGatewayV2HTTPEvent event = event(args[1], args[2], args[3], path);
         APIGatewayV2HTTPResponse first = handler.handleRequest(event, context());
         long answered = System.currentTimeMillis();
         System.out.println("FIRST " + first.getStatusCode() + " " + (answered - jvmStart) + " "
@@ -42,7 +43,7 @@ public final class FirstInvocation {
         long[] micros = new long[iterations];
         for (int i = 0; i < iterations; i++) {
             long t = System.nanoTime();
-            APIGatewayV2HTTPResponse r = handler.handleRequest(event(args[1], args[2], args[3]), context());
+            APIGatewayV2HTTPResponse r = handler.handleRequest(event(args[1], args[2], args[3], path), context());
             micros[i] = (System.nanoTime() - t) / 1000;
             if (r.getStatusCode() != 200) {
                 throw new IllegalStateException("warm call failed: " + r.getStatusCode() + " " + r.getBody());
@@ -53,17 +54,17 @@ public final class FirstInvocation {
         System.exit(0);
     }
 
-    private static APIGatewayV2HTTPEvent event(String tenant, String username, String group) {
+    private static APIGatewayV2HTTPEvent event(String tenant, String username, String group, String path) {
         var jwt = APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
                 .withClaims(Map.of("sub", UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8)).toString(),
                         "cognito:username", username, "custom:tenant_id", tenant, "cognito:groups", "[" + group + "]"))
                 .build();
         var context = APIGatewayV2HTTPEvent.RequestContext.builder()
                 .withRequestId(UUID.randomUUID().toString())
-                .withRouteKey("GET /me")
+                .withRouteKey("GET " + path)
                 .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder().withJwt(jwt).build())
                 .build();
-        return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey("GET /me").withRawPath("/me")
+        return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey("GET " + path).withRawPath(path)
                 .withHeaders(Map.of("accept", "application/json")).withRequestContext(context).build();
     }
 
