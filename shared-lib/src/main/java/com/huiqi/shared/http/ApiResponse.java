@@ -23,8 +23,4 @@ public record ApiResponse(int status, Object body, Map<String, String> headers) 
     public static ApiResponse created(Object body, String location) {
         return new ApiResponse(201, body, Map.of("location", location));
     }
-
-    public static ApiResponse accepted(Object body) {
-        return new ApiResponse(202, body, Map.of());
-    }
 }

@@ -40,6 +40,10 @@ public final class TenantStore {
     private static final List<String> RESERVED = List.of(TableDefinition.PK, TableDefinition.SK,
             TableDefinition.gsiPk("gsi1"), TableDefinition.gsiSk("gsi1"), VERSION, ENTITY_TYPE);
 
+    /** Immutable and costly to build, so built once rather than for every request's store. */
+    private static final TableSchema<EnhancedDocument> DATA_SCHEMA = schemaFor(Tables.DATA);
+    private static final TableSchema<EnhancedDocument> AUDIT_SCHEMA = schemaFor(Tables.AUDIT);
+
     private final Keys keys;
     private final DynamoDbEnhancedClient client;
     private final DynamoDbTable<EnhancedDocument> data;
@@ -50,8 +54,8 @@ public final class TenantStore {
         this.keys = keys;
         this.client = client;
         this.mapper = mapper;
-        this.data = client.table(Tables.DATA.tableName(), schemaFor(Tables.DATA));
-        this.audit = client.table(Tables.AUDIT.tableName(), schemaFor(Tables.AUDIT));
+        this.data = client.table(Tables.DATA.tableName(), DATA_SCHEMA);
+        this.audit = client.table(Tables.AUDIT.tableName(), AUDIT_SCHEMA);
     }
 
     static TableSchema<EnhancedDocument> schemaFor(TableDefinition table) {

@@ -43,18 +43,6 @@ public final class Keys {
         return partitionKey != null && partitionKey.startsWith(tenantPrefix());
     }
 
-    /** Sort keys are not tenant-prefixed (the partition already is) but are joined the same way. */
-    public static String sk(String... parts) {
-        StringBuilder key = new StringBuilder();
-        for (String part : parts) {
-            if (key.length() > 0) {
-                key.append(SEPARATOR);
-            }
-            key.append(requireClean(part));
-        }
-        return key.toString();
-    }
-
     private static String requireClean(String part) {
         if (part == null || part.isEmpty()) {
             throw new IllegalArgumentException("empty key part");
