@@ -8,6 +8,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -30,6 +31,11 @@ final class LocalClients {
 
     static DynamoDbClient dynamoDb(URI endpoint, SdkHttpClient http) {
         return DynamoDbClient.builder().endpointOverride(endpoint).region(REGION).credentialsProvider(DUMMY)
+                .httpClient(http).build();
+    }
+
+    static DynamoDbStreamsClient dynamoDbStreams(URI endpoint, SdkHttpClient http) {
+        return DynamoDbStreamsClient.builder().endpointOverride(endpoint).region(REGION).credentialsProvider(DUMMY)
                 .httpClient(http).build();
     }
 

@@ -1,5 +1,7 @@
 package com.huiqi.local;
 
+import com.huiqi.local.events.Schedules;
+import com.huiqi.local.events.StreamDelivery;
 import com.huiqi.local.gateway.JwtAuthorizer;
 import com.huiqi.local.gateway.LocalGateway;
 import java.io.IOException;
@@ -26,8 +28,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 
 /**
  * The whole system on one machine, in this JVM: DynamoDB Local, cognito-local, an S3 API server
- * (S3Proxy), and the local API gateway that serves template.yaml's HTTP API with the real
- * function handlers. {@link #start} returns once everything answers and is bootstrapped; callers
+ * (S3Proxy), the local API gateway that serves template.yaml's HTTP API with the real function
+ * handlers, and the template's stream and schedule events delivered to the same handlers. {@link #start} returns once everything answers and is bootstrapped; callers
  * may then seed data through {@link #gatewayUrl()} or the SDK.
  *
  * <p>Only one stack runs per JVM at a time: the functions read their configuration from JVM-wide
@@ -53,6 +55,7 @@ public final class LocalStack implements AutoCloseable {
     private CognitoBootstrap.UserPool userPool;
     private String archiveBucket;
     private LocalGateway gateway;
+    private Schedules schedules;
     private long startupMillis;
 
     private LocalStack(LocalStackConfig config) {
@@ -125,6 +128,11 @@ public final class LocalStack implements AutoCloseable {
             JwtAuthorizer authorizer = new JwtAuthorizer(issuer(), List.of(userPool.appClientId()), Clock.systemUTC());
             gateway = register(LocalGateway.start(config.gatewayPort(), repoRoot, config.templateFile(), authorizer,
                     cognitoClient, userPool.userPoolId(), userPool.appClientId()));
+            // The functions' other triggers: template.yaml's stream and schedule events.
+            register(StreamDelivery.start(gateway,
+                    register(LocalClients.dynamoDb(dynamoDb.endpoint(), http)),
+                    register(LocalClients.dynamoDbStreams(dynamoDb.endpoint(), http))));
+            schedules = register(Schedules.start(gateway, Clock.systemUTC()));
 
             startupMillis = elapsedMillis();
             LOG.info("up in " + startupMillis + " ms (" + readyAfter.entrySet().stream().sorted(Map.Entry.comparingByValue())
@@ -175,6 +183,11 @@ public final class LocalStack implements AutoCloseable {
     /** The {@code iss} of the tokens the gateway accepts: {@code http://localhost:<port>/<userPoolId>}. */
     public String issuer() {
         return cognito.issuer(userPool.userPoolId());
+    }
+
+    /** The template's schedules, to run one now rather than wait for its rate. */
+    public Schedules schedules() {
+        return schedules;
     }
 
     public String archiveBucket() {

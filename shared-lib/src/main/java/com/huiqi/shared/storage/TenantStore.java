@@ -97,6 +97,17 @@ public final class TenantStore {
         return new Page<>(items, Cursor.encode(page.lastEvaluatedKey(), mapper));
     }
 
+    /** A page of the items in partition {@code pk} whose sort key sorts before {@code skBefore}, lowest first. */
+    public <T> Page<T> queryBefore(String pk, String skBefore, Class<T> type, int limit, String cursor) {
+        requireOwned(pk);
+        var request = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.sortLessThan(Key.builder().partitionValue(pk).sortValue(skBefore).build()))
+                .limit(limit).exclusiveStartKey(Cursor.decode(cursor, keys, mapper)).consistentRead(true).build();
+        var page = data.query(request).iterator().next();
+        return new Page<>(page.items().stream().map(d -> toEntity(d, type)).toList(),
+                Cursor.encode(page.lastEvaluatedKey(), mapper));
+    }
+
     /** A page from index {@code gsi}: partition {@code gsiPk}, sort keys starting with {@code prefix}. */
     public <T> Page<T> queryIndex(String gsi, String gsiPk, String prefix, Class<T> type, int limit, String cursor) {
         requireOwned(gsiPk);

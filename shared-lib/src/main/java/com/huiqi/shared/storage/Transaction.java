@@ -97,6 +97,20 @@ public final class Transaction {
         return this;
     }
 
+    /**
+     * Writes an item whatever is there. Only for derived entries that are rebuilt from the entity
+     * they index (such as an expiry date index), never for an entity of its own: those need
+     * {@link #create} or {@link #update} so that no change is lost.
+     */
+    public Transaction putDerived(ItemKey key, String entityType, Object entity) {
+        store.requireOwned(key.pk());
+        add();
+        written(key.pk(), Tables.DATA);
+        batch.request.addPutItem(store.dataTable(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class)
+                .item(store.toDocument(key, entity, entityType, 1)).build());
+        return this;
+    }
+
     /** Deletes an item that must still be at {@code expectedVersion}. */
     public Transaction delete(ItemKey key, long expectedVersion) {
         store.requireOwned(key.pk());

@@ -139,11 +139,13 @@ public class Catalogue {
             after = after.withWindow(new CatalogueEntry.NoticeWindow(notice.itemCode(), notice.title(),
                     notice.opensAt(), notice.closesAt()));
         }
-        store.begin(actor, requestId)
+        var transaction = store.begin(actor, requestId)
                 .update(headKey(store, kind, code), ENTITY, after, version)
                 .create(ItemKey.of(pk(store, kind, code), versionSk(next)), VERSION_ENTITY, published)
-                .audit("catalogue.publish", kind.segment(), code, before, after)
-                .commit();
+                .audit("catalogue.publish", kind.segment(), code, before, after);
+        CatalogueExpiry.markFor(kind, code, content).ifPresent(mark -> transaction.putDerived(
+                CatalogueExpiry.markKey(store, kind, code, mark.validUntil()), CatalogueExpiry.MARK_ENTITY, mark));
+        transaction.commit();
         return new EntryView(after, version + 1, published);
     }
 
@@ -262,7 +264,7 @@ public class Catalogue {
         return ItemKey.of(pk(store, kind, code), HEAD).withIndex(store.keys().pk("CAT", kind.segment()), code);
     }
 
-    private static String versionSk(int version) {
+    static String versionSk(int version) {
         return String.format("V#%06d", version);
     }
 

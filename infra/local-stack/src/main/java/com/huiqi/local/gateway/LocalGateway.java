@@ -49,6 +49,9 @@ public final class LocalGateway implements AutoCloseable {
     private final ApiGatewayV2Event events;
     private final LambdaResponses responses;
     private final Clock clock;
+    /** Local-only endpoints under /local/ besides the login, by path prefix (see {@link #addLocalEndpoint}). */
+    private final Map<String, java.util.function.Function<GatewayRequest, GatewayResponse>> localEndpoints =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private LocalGateway(HttpServer server, ExecutorService executor, SamTemplate template, Path repoRoot,
                          JwtAuthorizer authorizer, LocalLogin login, ObjectMapper json, Clock clock) {
@@ -96,6 +99,31 @@ public final class LocalGateway implements AutoCloseable {
         return template.routes();
     }
 
+    /** The template the gateway serves, with the functions' other event sources. */
+    public SamTemplate template() {
+        return template;
+    }
+
+    /**
+     * Invokes a function of the template with any event, as its event sources do (schedules,
+     * streams), on the same loaded instance that serves its HTTP routes.
+     */
+    public String invoke(String function, String eventJson, String requestId) throws Exception {
+        LambdaFunction target = functions.get(function);
+        if (target == null) {
+            throw new IllegalArgumentException("no function " + function + " in the template");
+        }
+        return target.invoke(eventJson, requestId);
+    }
+
+    /**
+     * Serves a local-only endpoint (never deployed) at {@code /local/<name>/...}, such as running a
+     * schedule now. Like the login, it needs no token: the gateway listens on loopback only.
+     */
+    public void addLocalEndpoint(String name, java.util.function.Function<GatewayRequest, GatewayResponse> endpoint) {
+        localEndpoints.put(LocalLogin.PREFIX + name + "/", endpoint);
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -126,9 +154,13 @@ public final class LocalGateway implements AutoCloseable {
         if (cors.isPresent() && CorsConfiguration.isPreflight(request)) {
             return cors.get().preflight(request);
         }
-        GatewayResponse response = request.rawPath().startsWith(LocalLogin.PREFIX)
-                ? login.handle(request)
-                : callFunction(request, requestId);
+        GatewayResponse response;
+        if (request.rawPath().startsWith(LocalLogin.PREFIX)) {
+            response = localEndpoints.entrySet().stream().filter(e -> request.rawPath().startsWith(e.getKey()))
+                    .findFirst().map(e -> e.getValue().apply(request)).orElseGet(() -> login.handle(request));
+        } else {
+            response = callFunction(request, requestId);
+        }
         cors.ifPresent(c -> c.decorate(request, response));
         return response;
     }

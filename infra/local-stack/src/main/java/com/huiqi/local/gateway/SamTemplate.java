@@ -3,6 +3,7 @@ package com.huiqi.local.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.huiqi.local.events.EventSourceSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,7 +17,7 @@ import java.util.Optional;
 /**
  * The parts of template.yaml (AWS SAM) that define the HTTP API: each
  * {@code AWS::Serverless::Function} with its handler and code folder, its {@code HttpApi}
- * events, and the {@code CorsConfiguration} of the {@code AWS::Serverless::HttpApi}. Reading the template itself, rather than a second route list, is what keeps the local
+ * events, its {@code Schedule} and {@code DynamoDB} events, and the {@code CorsConfiguration} of the {@code AWS::Serverless::HttpApi}. Reading the template itself, rather than a second route list, is what keeps the local
  * gateway and the deployed API the same.
  *
  * <p>CloudFormation's short-form tags ({@code !Ref X}, {@code !GetAtt A.B}, {@code !Sub ...}) are
@@ -27,6 +28,15 @@ public final class SamTemplate {
 
     private static final String FUNCTION_TYPE = "AWS::Serverless::Function";
     private static final String HTTP_API_EVENT = "HttpApi";
+    private static final String SCHEDULE_EVENT = "Schedule";
+    private static final String DYNAMODB_EVENT = "DynamoDB";
+    /** Lambda's default batch size for DynamoDB streams. */
+    private static final int DEFAULT_STREAM_BATCH = 100;
+    /**
+     * Lambda retries a failing stream batch until the records expire (-1); locally a batch that
+     * keeps failing is retried this many times and then skipped, with the error in the log.
+     */
+    private static final int LOCAL_STREAM_RETRIES = 2;
     /** SAM's defaults for a function that sets neither Timeout nor MemorySize. */
     private static final int DEFAULT_TIMEOUT_SECONDS = 3;
     private static final int DEFAULT_MEMORY_MB = 128;
@@ -35,11 +45,14 @@ public final class SamTemplate {
 
     private final List<FunctionSpec> functions;
     private final List<HttpApiRoute> routes;
+    private final List<EventSourceSpec> eventSources;
     private final CorsConfiguration cors;
 
-    private SamTemplate(List<FunctionSpec> functions, List<HttpApiRoute> routes, CorsConfiguration cors) {
+    private SamTemplate(List<FunctionSpec> functions, List<HttpApiRoute> routes, List<EventSourceSpec> eventSources,
+                        CorsConfiguration cors) {
         this.functions = List.copyOf(functions);
         this.routes = List.copyOf(routes);
+        this.eventSources = List.copyOf(eventSources);
         this.cors = cors;
     }
 
@@ -55,6 +68,7 @@ public final class SamTemplate {
         JsonNode globals = root.path("Globals").path("Function");
         List<FunctionSpec> functions = new ArrayList<>();
         List<HttpApiRoute> routes = new ArrayList<>();
+        List<EventSourceSpec> eventSources = new ArrayList<>();
         CorsConfiguration cors = null;
         for (Iterator<Map.Entry<String, JsonNode>> it = root.path("Resources").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> resource = it.next();
@@ -75,14 +89,47 @@ public final class SamTemplate {
             functions.add(FunctionSpec.of(name, handler, codeUri,
                     number(properties, globals, "Timeout", DEFAULT_TIMEOUT_SECONDS),
                     number(properties, globals, "MemorySize", DEFAULT_MEMORY_MB)));
-            for (Iterator<JsonNode> events = properties.path("Events").elements(); events.hasNext(); ) {
-                JsonNode event = events.next();
-                if (HTTP_API_EVENT.equals(event.path("Type").asText())) {
-                    routes.add(route(name, event.path("Properties")));
+            for (Iterator<Map.Entry<String, JsonNode>> events = properties.path("Events").fields(); events.hasNext(); ) {
+                Map.Entry<String, JsonNode> named = events.next();
+                JsonNode event = named.getValue();
+                JsonNode eventProperties = event.path("Properties");
+                switch (event.path("Type").asText()) {
+                    case HTTP_API_EVENT -> routes.add(route(name, eventProperties));
+                    case SCHEDULE_EVENT -> eventSources.add(EventSourceSpec.Schedule.of(name, named.getKey(),
+                            eventProperties.path("Schedule").asText(null)));
+                    case DYNAMODB_EVENT -> eventSources.add(stream(name, named.getKey(), eventProperties));
+                    default -> {
+                        // other event types are not delivered locally
+                    }
                 }
             }
         }
-        return new SamTemplate(functions, routes, cors);
+        return new SamTemplate(functions, routes, eventSources, cors);
+    }
+
+    /**
+     * {@code Stream: !GetAtt DataTable.StreamArn} reads as {@code "DataTable.StreamArn"} once the
+     * tag is dropped; the filter patterns are JSON strings, as CloudFormation takes them.
+     */
+    private static EventSourceSpec.Stream stream(String function, String event, JsonNode properties) {
+        String stream = properties.path("Stream").asText("");
+        if (!stream.endsWith(".StreamArn")) {
+            throw new IllegalArgumentException("event " + function + "." + event
+                    + ": Stream must be !GetAtt <Table>.StreamArn, not " + stream);
+        }
+        List<JsonNode> patterns = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        for (JsonNode filter : properties.path("FilterCriteria").path("Filters")) {
+            try {
+                patterns.add(json.readTree(filter.path("Pattern").asText()));
+            } catch (IOException e) {
+                throw new IllegalArgumentException("event " + function + "." + event + ": filter pattern is not JSON", e);
+            }
+        }
+        int retries = properties.path("MaximumRetryAttempts").asInt(-1);
+        return new EventSourceSpec.Stream(function, event, stream.substring(0, stream.length() - ".StreamArn".length()),
+                properties.path("BatchSize").asInt(DEFAULT_STREAM_BATCH), patterns,
+                retries < 0 ? LOCAL_STREAM_RETRIES : retries);
     }
 
     public List<FunctionSpec> functions() {
@@ -91,6 +138,11 @@ public final class SamTemplate {
 
     public List<HttpApiRoute> routes() {
         return routes;
+    }
+
+    /** The schedules and streams that trigger functions. */
+    public List<EventSourceSpec> eventSources() {
+        return eventSources;
     }
 
     /** The HTTP API's CORS configuration, if it has one. */

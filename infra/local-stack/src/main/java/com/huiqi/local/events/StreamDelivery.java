@@ -1,0 +1,270 @@
+package com.huiqi.local.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.huiqi.local.Console;
+import com.huiqi.local.gateway.LocalGateway;
+import com.huiqi.shared.storage.TableDefinition;
+import com.huiqi.shared.storage.Tables;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * The {@code DynamoDB} stream events of template.yaml, delivered locally from DynamoDB Local's own
+ * stream as Lambda's event source mapping delivers them: records in order per shard, filtered by
+ * the event's {@code FilterCriteria}, in batches of at most {@code BatchSize}, in Lambda's
+ * {@code DynamodbEvent} JSON; a failing batch is retried and then skipped. One poller thread per
+ * event source, starting at the stream's latest position when the stack starts.
+ */
+public final class StreamDelivery implements AutoCloseable {
+
+    private static final Console LOG = new Console("stream");
+    private static final long IDLE_POLL_MILLIS = 100;
+    private static final long SHARD_DISCOVERY_MILLIS = 5_000;
+
+    private final LocalGateway gateway;
+    private final DynamoDbClient dynamoDb;
+    private final DynamoDbStreamsClient streams;
+    private final ObjectMapper json = new ObjectMapper();
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private final List<Thread> pollers = new ArrayList<>();
+
+    private StreamDelivery(LocalGateway gateway, DynamoDbClient dynamoDb, DynamoDbStreamsClient streams) {
+        this.gateway = gateway;
+        this.dynamoDb = dynamoDb;
+        this.streams = streams;
+    }
+
+    /** Starts one poller per {@code DynamoDB} event of the template. The clients stay the caller's to close. */
+    public static StreamDelivery start(LocalGateway gateway, DynamoDbClient dynamoDb, DynamoDbStreamsClient streams) {
+        StreamDelivery delivery = new StreamDelivery(gateway, dynamoDb, streams);
+        for (EventSourceSpec source : gateway.template().eventSources()) {
+            if (source instanceof EventSourceSpec.Stream stream) {
+                stream.filterPatterns().forEach(EventFilter::check);
+                delivery.startPoller(stream);
+            }
+        }
+        return delivery;
+    }
+
+    private void startPoller(EventSourceSpec.Stream source) {
+        TableDefinition table = Tables.all().stream().filter(t -> t.logicalId().equals(source.tableLogicalId()))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("event " + source.function() + "."
+                        + source.name() + " reads the stream of " + source.tableLogicalId() + ", which is not a table"));
+        String streamArn = dynamoDb.describeTable(r -> r.tableName(table.tableName())).table().latestStreamArn();
+        if (streamArn == null) {
+            throw new IllegalStateException("table " + table.tableName() + " has no stream");
+        }
+        ShardReader reader = new ShardReader(streamArn);
+        reader.openAt(ShardIteratorType.LATEST);
+        Thread thread = new Thread(() -> poll(source, reader), "stream-" + source.function() + "-" + source.name());
+        thread.setDaemon(true);
+        thread.start();
+        pollers.add(thread);
+    }
+
+    private void poll(EventSourceSpec.Stream source, ShardReader reader) {
+        long lastDiscovery = System.currentTimeMillis();
+        while (!stopped.get()) {
+            try {
+                List<JsonNode> records = new ArrayList<>();
+                for (Record record : reader.read()) {
+                    JsonNode event = toLambdaRecord(record, reader.streamArn);
+                    if (source.filterPatterns().isEmpty()
+                            || source.filterPatterns().stream().anyMatch(p -> EventFilter.matches(p, event))) {
+                        records.add(event);
+                    }
+                }
+                for (int from = 0; from < records.size(); from += source.batchSize()) {
+                    deliver(source, records.subList(from, Math.min(records.size(), from + source.batchSize())));
+                }
+                if (System.currentTimeMillis() - lastDiscovery > SHARD_DISCOVERY_MILLIS) {
+                    reader.discoverNewShards();
+                    lastDiscovery = System.currentTimeMillis();
+                }
+                if (records.isEmpty()) {
+                    Thread.sleep(IDLE_POLL_MILLIS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (stopped.get()) {
+                    return;
+                }
+                LOG.error("reading the stream for " + source.function() + "." + source.name() + " failed; retrying", e);
+                sleepQuietly(1_000);
+            }
+        }
+    }
+
+    private void deliver(EventSourceSpec.Stream source, List<JsonNode> batch) throws InterruptedException {
+        ObjectNode event = json.createObjectNode();
+        ArrayNode array = event.putArray("Records");
+        batch.forEach(array::add);
+        String payload = event.toString();
+        for (int attempt = 0; ; attempt++) {
+            String requestId = UUID.randomUUID().toString();
+            try {
+                gateway.invoke(source.function(), payload, requestId);
+                return;
+            } catch (Exception e) {
+                if (attempt >= source.maximumRetryAttempts()) {
+                    LOG.error(source.function() + "." + source.name() + " failed on a batch of " + batch.size()
+                            + " records " + (attempt + 1) + " times; skipping it, as Lambda does after MaximumRetryAttempts", e);
+                    return;
+                }
+                LOG.warn(source.function() + "." + source.name() + " failed (request " + requestId + "): " + e
+                        + "; retrying the batch");
+                Thread.sleep(200L << attempt);
+            }
+        }
+    }
+
+    /** One stream record in the shape Lambda gives it to a function. */
+    private JsonNode toLambdaRecord(Record record, String streamArn) {
+        ObjectNode out = json.createObjectNode();
+        out.put("eventID", record.eventID());
+        out.put("eventName", record.eventNameAsString());
+        out.put("eventVersion", record.eventVersion());
+        out.put("eventSource", "aws:dynamodb");
+        out.put("awsRegion", record.awsRegion());
+        ObjectNode dynamodb = out.putObject("dynamodb");
+        var change = record.dynamodb();
+        if (change.approximateCreationDateTime() != null) {
+            dynamodb.put("ApproximateCreationDateTime", change.approximateCreationDateTime().getEpochSecond());
+        }
+        dynamodb.set("Keys", image(change.keys()));
+        if (change.hasNewImage()) {
+            dynamodb.set("NewImage", image(change.newImage()));
+        }
+        if (change.hasOldImage()) {
+            dynamodb.set("OldImage", image(change.oldImage()));
+        }
+        dynamodb.put("SequenceNumber", change.sequenceNumber());
+        dynamodb.put("SizeBytes", change.sizeBytes());
+        dynamodb.put("StreamViewType", change.streamViewTypeAsString());
+        out.put("eventSourceARN", streamArn);
+        return out;
+    }
+
+    private ObjectNode image(Map<String, AttributeValue> item) {
+        ObjectNode node = json.createObjectNode();
+        item.forEach((name, value) -> node.set(name, attribute(value)));
+        return node;
+    }
+
+    /** DynamoDB's JSON for one attribute value: {"S": "..."}, {"N": "1"}, {"M": {...}} and so on. */
+    private JsonNode attribute(AttributeValue value) {
+        ObjectNode node = json.createObjectNode();
+        switch (value.type()) {
+            case S -> node.put("S", value.s());
+            case N -> node.put("N", value.n());
+            case B -> node.put("B", value.b().asByteArray());
+            case BOOL -> node.put("BOOL", value.bool());
+            case NUL -> node.put("NULL", true);
+            case SS -> value.ss().forEach(node.putArray("SS")::add);
+            case NS -> value.ns().forEach(node.putArray("NS")::add);
+            case BS -> value.bs().forEach(b -> node.withArray("BS").add(b.asByteArray()));
+            case L -> value.l().forEach(v -> node.withArray("L").add(attribute(v)));
+            case M -> node.set("M", image(value.m()));
+            default -> throw new IllegalArgumentException("unknown attribute type " + value.type());
+        }
+        return node;
+    }
+
+    /** The open shards of one stream and where each is read up to. */
+    private final class ShardReader {
+        private final String streamArn;
+        /** Shard id to its next iterator; insertion order keeps parents before children. */
+        private final Map<String, String> iterators = new LinkedHashMap<>();
+        private final java.util.Set<String> known = new java.util.HashSet<>();
+
+        ShardReader(String streamArn) {
+            this.streamArn = streamArn;
+        }
+
+        /** Starts reading every shard that is open now at {@code position}. */
+        void openAt(ShardIteratorType position) {
+            for (Shard shard : shards()) {
+                known.add(shard.shardId());
+                if (shard.sequenceNumberRange().endingSequenceNumber() == null) {
+                    iterators.put(shard.shardId(), iterator(shard.shardId(), position));
+                }
+            }
+        }
+
+        /** Shards created since the last look are read from their start, so no record is missed. */
+        void discoverNewShards() {
+            for (Shard shard : shards()) {
+                if (known.add(shard.shardId())) {
+                    iterators.put(shard.shardId(), iterator(shard.shardId(), ShardIteratorType.TRIM_HORIZON));
+                }
+            }
+        }
+
+        List<Record> read() {
+            List<Record> records = new ArrayList<>();
+            boolean closed = false;
+            for (Map.Entry<String, String> entry : new ArrayList<>(iterators.entrySet())) {
+                GetRecordsResponse response = streams.getRecords(r -> r.shardIterator(entry.getValue()).limit(1000));
+                records.addAll(response.records());
+                if (response.nextShardIterator() == null) {
+                    iterators.remove(entry.getKey());
+                    closed = true;
+                } else {
+                    iterators.put(entry.getKey(), response.nextShardIterator());
+                }
+            }
+            if (closed) {
+                discoverNewShards();
+            }
+            return records;
+        }
+
+        private List<Shard> shards() {
+            List<Shard> shards = new ArrayList<>();
+            String last = null;
+            do {
+                String start = last;
+                var description = streams.describeStream(r -> r.streamArn(streamArn).exclusiveStartShardId(start))
+                        .streamDescription();
+                shards.addAll(description.shards());
+                last = description.lastEvaluatedShardId();
+            } while (last != null);
+            return shards;
+        }
+
+        private String iterator(String shardId, ShardIteratorType type) {
+            return streams.getShardIterator(r -> r.streamArn(streamArn).shardId(shardId).shardIteratorType(type))
+                    .shardIterator();
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        stopped.set(true);
+        pollers.forEach(Thread::interrupt);
+    }
+}
