@@ -815,6 +815,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/catalogue-imports/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The workbook template for bulk import
+         * @description 政策目录批量导入模板（Excel 工作簿）：一张“说明”工作表，及按导入与发布顺序排列的五张工作表——政策文件、业务品种、业务事项、政策产品、申报通知，
+         *     每张有表头和一行相互引用的示例（高新技术企业认定，国科发火〔2016〕32号）。表头写作“中文名 field”，导入只认空格后的字段名。
+         *     列表字段用分号、顿号或换行分隔；申报条件、申报材料、联系人为 JSON；日期写作 2026-12-01，时间写作 2026-12-01 09:00（本中心时区）；
+         *     层级、业务类型、事项类型可写中文（国家、认定类、政策申报类……）。详见 `docs/catalogue-import.md`。
+         */
+        get: operations["getCatalogueImportTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/catalogue-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import documents, varieties, items, products and notices from a workbook
+         * @description 批量导入政策目录（工作簿格式见 `GET /catalogue-imports/template`）。请求体为 .xlsx 文件本身（最大 8 MiB，至多 20,000 行）。
+         *     先逐行校验全部内容，规则与逐条创建相同（字段、申报条件规则、编码在文件内唯一且目录中尚不存在、所引用条目在文件中或目录中存在）：
+         *     只要有一行不合格，整个文件不导入，答 422 `IMPORT_REJECTED`，`errors` 逐行列出工作表、行号、编码、字段与原因（最多列 1,000 条）。
+         *     全部合格则受理（202）：导入任务在后台把每行建为“已提交审核”的条目，进度可在 `Location` 查询；
+         *     某一批写入失败（如编码刚被他人占用）时撤回本次已写入的全部条目并说明原因，不留半截。
+         *     条目由另一名工作人员以 `POST /catalogue-imports/{id}/approve` 审核发布。
+         */
+        post: operations["startCatalogueImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/catalogue-imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 导入任务编号 / The import's id, as answered by `POST /catalogue-imports`. Anything else, or another center's import, is `404 NOT_FOUND`.
+                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                 */
+                id: components["parameters"]["ImportId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * An import and its progress
+         * @description 导入任务及当前阶段的进度：`progress.phase` 为 FILING（建条目）、REVIEW（待审核）或 PUBLISHING（发布），
+         *     `percent`、`processed`/`total`、`rowsPerSecond`（每秒行数）与 `secondsLeft`（预计剩余秒数，进行中时才有）。
+         */
+        get: operations["getCatalogueImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/catalogue-imports/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 导入任务编号 / The import's id, as answered by `POST /catalogue-imports`. Anything else, or another center's import, is `404 NOT_FOUND`.
+                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                 */
+                id: components["parameters"]["ImportId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve an import and publish all its entries
+         * @description 审核通过整批导入（状态 IN_REVIEW），或在发布中途失败（PUBLISHING_FAILED）后再次审核以续发：任务在后台按工作表顺序逐批发布各条目为第1版，
+         *     每个条目的审核人为本请求的调用人。审核人不能是导入人（409 `SELF_REVIEW`）；文件引用的目录中已有条目须已发布（409 `REFERENCE_NOT_PUBLISHED`）。
+         */
+        post: operations["approveCatalogueImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/applications/today": {
         parameters: {
             query?: never;
@@ -888,6 +990,20 @@ export interface components {
             message: components["schemas"]["ProblemMessage"];
             /** @description The request field at fault, such as `regionCode`, `closures[2].date` or `enterpriseCode[18]`. */
             field?: string;
+            /** @description Every rejected part of the request, where there can be many (each bad row of an import). */
+            errors?: components["schemas"]["ProblemError"][];
+        };
+        /** @description One rejected part: for an import, a row (`sheet`, `row`, `entryCode`), a sheet, or the file itself. */
+        ProblemError: {
+            /** @description The sheet, e.g. 政策产品. */
+            sheet?: string;
+            /** @description The spreadsheet row number (1 is the header). */
+            row?: number;
+            entryCode?: string;
+            /** @description The field at fault, e.g. `content.itemCodes[0]`. */
+            field?: string;
+            code: string;
+            message: components["schemas"]["ProblemMessage"];
         };
         ProblemMessage: {
             zh: string;
@@ -927,7 +1043,7 @@ export interface components {
             /** @constant */
             status: 409;
             /** @enum {unknown} */
-            code: "CONCURRENT_MODIFICATION" | "TENANT_EXISTS" | "USERNAME_TAKEN" | "DEPARTMENT_EXISTS" | "INVALID_TENANT_STATE" | "SELF_LOCKOUT" | "CODE_EXISTS" | "SELF_REVIEW" | "INVALID_CATALOGUE_STATE" | "REFERENCE_NOT_PUBLISHED";
+            code: "CONCURRENT_MODIFICATION" | "TENANT_EXISTS" | "USERNAME_TAKEN" | "DEPARTMENT_EXISTS" | "INVALID_TENANT_STATE" | "SELF_LOCKOUT" | "CODE_EXISTS" | "SELF_REVIEW" | "INVALID_CATALOGUE_STATE" | "REFERENCE_NOT_PUBLISHED" | "INVALID_IMPORT_STATE";
         };
         UnsupportedMediaTypeProblem: components["schemas"]["Problem"] & {
             /** @constant */
@@ -935,11 +1051,17 @@ export interface components {
             /** @constant */
             code: "UNSUPPORTED_MEDIA_TYPE";
         };
+        PayloadTooLargeProblem: components["schemas"]["Problem"] & {
+            /** @constant */
+            status: 413;
+            /** @constant */
+            code: "BODY_TOO_LARGE";
+        };
         UnprocessableProblem: components["schemas"]["Problem"] & {
             /** @constant */
             status: 422;
             /** @enum {unknown} */
-            code: "VALIDATION_FAILED" | "INVALID_CREDIT_CODE" | "CALENDAR_YEAR_NOT_PUBLISHED" | "INVALID_RULE";
+            code: "VALIDATION_FAILED" | "INVALID_CREDIT_CODE" | "CALENDAR_YEAR_NOT_PUBLISHED" | "INVALID_RULE" | "IMPORT_REJECTED";
         };
         InternalErrorProblem: components["schemas"]["Problem"] & {
             /** @constant */
@@ -1446,6 +1568,72 @@ export interface components {
              */
             version: number;
         };
+        /** @description The body of an import's approval (`CatalogueImports.Approval`). */
+        CatalogueImportApproval: {
+            /**
+             * Format: int64
+             * @description The `version` read with `GET /catalogue-imports/{id}`.
+             */
+            version: number;
+        };
+        /** @description An import as a client sees it (`CatalogueImports.ImportView`). */
+        CatalogueImportView: {
+            job: components["schemas"]["CatalogueImportJob"];
+            /**
+             * Format: int64
+             * @description For the approval's optimistic lock.
+             */
+            version: number;
+            progress: {
+                /** @enum {string} */
+                phase: "FILING" | "REVIEW" | "PUBLISHING";
+                processed: number;
+                total: number;
+                percent: number;
+                rowsPerSecond?: number;
+                secondsLeft?: number;
+            };
+        };
+        /**
+         * @description A bulk import (`com.huiqi.publish.imports.ImportJob`). States: FILING_QUEUED → FILING → IN_REVIEW →
+         *     PUBLISHING_QUEUED → PUBLISHING → PUBLISHED; FILING_FAILED (rolled back, nothing remains) or
+         *     PUBLISHING_FAILED (approve again to resume), with `error`.
+         */
+        CatalogueImportJob: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            state: "FILING_QUEUED" | "FILING" | "IN_REVIEW" | "FILING_FAILED" | "PUBLISHING_QUEUED" | "PUBLISHING" | "PUBLISHED" | "PUBLISHING_FAILED";
+            importedBy: string;
+            approvedBy?: string;
+            /** @description Entries in the import. */
+            total: number;
+            /** @description Entries per catalogue kind (path segment), e.g. `{"products": 2000}`. */
+            entriesByKind: {
+                [key: string]: number;
+            };
+            chunks: number;
+            chunksDone: number;
+            processed: number;
+            /** @description Entries outside the file that its rows refer to; they must be published before the import is. */
+            externalReferences: {
+                /** @enum {string} */
+                kind: "DOCUMENTS" | "VARIETIES" | "ITEMS" | "PRODUCTS" | "NOTICES" | "INTERPRETATIONS";
+                code: components["schemas"]["CatalogueCode"];
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            phaseStartedAt?: string;
+            /** Format: date-time */
+            filedAt?: string;
+            /** Format: date-time */
+            publishedAt?: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Why the last phase failed, in Chinese and English. */
+            error?: string;
+        };
         /** @description The body of submit and approve (`Catalogue.Transition`). */
         CatalogueTransition: {
             /**
@@ -1951,6 +2139,15 @@ export interface components {
                 "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
             };
         };
+        /** @description `413` `BODY_TOO_LARGE`: the request body is larger than the route accepts. */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+            };
+        };
         /**
          * @description `422`: well-formed but not acceptable. `VALIDATION_FAILED` (with `field`; for catalogue
          *     content prefixed with `content.`), `INVALID_CREDIT_CODE` (with `field` `enterpriseCode` or
@@ -2015,6 +2212,11 @@ export interface components {
          * @example P3205IP00145
          */
         CatalogueCode: string;
+        /**
+         * @description 导入任务编号 / The import's id, as answered by `POST /catalogue-imports`. Anything else, or another center's import, is `404 NOT_FOUND`.
+         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+         */
+        ImportId: string;
         /**
          * @description 发布版本号，从1开始 / The published version number, from 1. Anything that is not a positive integer, or a version that does not exist, is `404 NOT_FOUND`.
          * @example 1
@@ -3275,6 +3477,143 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             /** @description `NOT_FOUND`: unknown `kind` or code, another center's entry, or an entry that is not published. */
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getCatalogueImportTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template workbook. */
+            200: {
+                headers: {
+                    /** @description `attachment; filename="catalogue-import-template.xlsx"` */
+                    "content-disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    startCatalogueImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+            };
+        };
+        responses: {
+            /** @description Every row passed; the import is queued to be filed. Poll `Location`. */
+            202: {
+                headers: {
+                    /** @description `/catalogue-imports/{id}` */
+                    location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueImportView"];
+                };
+            };
+            /** @description `BODY_REQUIRED`: no file. */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not sent as an .xlsx workbook. */
+            415: components["responses"]["UnsupportedMediaType"];
+            /**
+             * @description `IMPORT_REJECTED` with `errors`, one per rejected row, sheet or file (nothing was imported), or
+             *     `VALIDATION_FAILED` when the workbook has no rows to import.
+             */
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getCatalogueImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 导入任务编号 / The import's id, as answered by `POST /catalogue-imports`. Anything else, or another center's import, is `404 NOT_FOUND`.
+                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                 */
+                id: components["parameters"]["ImportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The import. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueImportView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `NOT_FOUND`: no such import in the caller's center. */
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    approveCatalogueImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 导入任务编号 / The import's id, as answered by `POST /catalogue-imports`. Anything else, or another center's import, is `404 NOT_FOUND`.
+                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                 */
+                id: components["parameters"]["ImportId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CatalogueImportApproval"];
+            };
+        };
+        responses: {
+            /** @description The publication is queued. Poll `Location`. */
+            202: {
+                headers: {
+                    /** @description `/catalogue-imports/{id}` */
+                    location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueImportView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `INVALID_IMPORT_STATE`, `SELF_REVIEW`, `REFERENCE_NOT_PUBLISHED` or `CONCURRENT_MODIFICATION` (stale `version`). */
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `VALIDATION_FAILED` with `field` `version` (missing). */
+            422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["InternalError"];
         };
     };

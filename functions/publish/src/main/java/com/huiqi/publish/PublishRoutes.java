@@ -17,6 +17,8 @@ import com.huiqi.shared.http.RouteTable;
 import com.huiqi.shared.identity.Caller;
 import com.huiqi.shared.identity.Role;
 import com.huiqi.publish.catalogue.PublishedVersion;
+import com.huiqi.publish.imports.CatalogueImports;
+import com.huiqi.publish.imports.ImportTemplate;
 import com.huiqi.publish.links.EntryLinks;
 import com.huiqi.publish.schedule.ApplicationWindows;
 import jakarta.inject.Singleton;
@@ -40,11 +42,13 @@ public class PublishRoutes {
     private final Catalogue catalogue;
     private final ApplicationWindows windows;
     private final EntryLinks links;
+    private final CatalogueImports imports;
 
-    public PublishRoutes(Catalogue catalogue, ApplicationWindows windows, EntryLinks links) {
+    public PublishRoutes(Catalogue catalogue, ApplicationWindows windows, EntryLinks links, CatalogueImports imports) {
         this.catalogue = catalogue;
         this.windows = windows;
         this.links = links;
+        this.imports = imports;
         Set<Role> readers = EnumSet.of(CENTER_ADMIN, STAFF, DEPARTMENT, EXPERT, ENTERPRISE, AUDITOR);
         String entry = "/catalogue/{kind}/{code}";
         table.add("GET", "/catalogue/{kind}", this::list, readers)
@@ -69,6 +73,20 @@ public class PublishRoutes {
                         Map.of("cache-control", "public, max-age=86400")), readers)
                 .add("GET", "/applications/today", r -> ApiResponse.ok(windows.today(r.store(), r.caller().tenant())),
                         readers)
+                .add("GET", "/catalogue-imports/template", r -> ApiResponse.binary(ImportTemplate.MEDIA_TYPE,
+                        ImportTemplate.workbook(), Map.of("content-disposition",
+                                "attachment; filename=\"catalogue-import-template.xlsx\"")), EDITORS)
+                .add("POST", "/catalogue-imports", r -> {
+                    CatalogueImports.ImportView view = imports.start(r.store(), r.caller(), r.requestId(),
+                            r.binaryBody(CatalogueImports.MEDIA_TYPES, CatalogueImports.MAX_BYTES));
+                    return ApiResponse.accepted(view, "/catalogue-imports/" + view.job().id());
+                }, EDITORS)
+                .add("GET", "/catalogue-imports/{id}", r -> ApiResponse.ok(imports.get(r.store(), r.path("id"))), EDITORS)
+                .add("POST", "/catalogue-imports/{id}/approve", r -> {
+                    CatalogueImports.ImportView view = imports.approve(r.store(), r.caller(), r.requestId(), r.path("id"),
+                            r.body(CatalogueImports.Approval.class));
+                    return ApiResponse.accepted(view, "/catalogue-imports/" + view.job().id());
+                }, EDITORS)
                 .add("GET", "/applications/calendar", r -> ApiResponse.ok(windows.month(r.store(), r.caller().tenant(),
                         month(r.query("month").orElse(null)))), readers);
     }

@@ -1,5 +1,7 @@
 package com.huiqi.shared.error;
 
+import java.util.List;
+
 /**
  * A failure a client can cause or must be told about. It carries everything an RFC 9457 problem
  * needs, so handlers throw it and the HTTP layer renders it; nothing is written when it is thrown
@@ -12,14 +14,21 @@ public class ApiException extends RuntimeException {
     private final String messageZh;
     private final String messageEn;
     private final String field;
+    private final List<?> errors;
 
     public ApiException(int status, String code, String messageZh, String messageEn, String field) {
+        this(status, code, messageZh, messageEn, field, null);
+    }
+
+    /** With {@code errors}: the problem's list of every rejected part, e.g. each bad row of an import. */
+    public ApiException(int status, String code, String messageZh, String messageEn, String field, List<?> errors) {
         super(code + ": " + messageEn);
         this.status = status;
         this.code = code;
         this.messageZh = messageZh;
         this.messageEn = messageEn;
         this.field = field;
+        this.errors = errors;
     }
 
     public ApiException(int status, String code, String messageZh, String messageEn) {
@@ -68,6 +77,6 @@ public class ApiException extends RuntimeException {
     }
 
     public Problem toProblem(String instance) {
-        return Problem.of(status, code, messageZh, messageEn, field, instance);
+        return Problem.of(status, code, messageZh, messageEn, field, instance, errors);
     }
 }

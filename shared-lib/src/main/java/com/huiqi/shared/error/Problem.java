@@ -1,6 +1,7 @@
 package com.huiqi.shared.error;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 
 /**
  * RFC 9457 problem details as served with {@code application/problem+json}. {@code title} is the
@@ -16,7 +17,8 @@ public record Problem(
         String instance,
         String code,
         Message message,
-        String field) {
+        String field,
+        List<?> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_BASE = "https://huiqi.example/problems/";
@@ -25,7 +27,13 @@ public record Problem(
     }
 
     public static Problem of(int status, String code, String zh, String en, String field, String instance) {
+        return of(status, code, zh, en, field, instance, null);
+    }
+
+    /** With {@code errors}: one entry per rejected part of the request, such as each bad row of an import. */
+    public static Problem of(int status, String code, String zh, String en, String field, String instance,
+                             List<?> errors) {
         return new Problem(TYPE_BASE + code.toLowerCase().replace('_', '-'), en, status, zh, instance,
-                code, new Message(zh, en), field);
+                code, new Message(zh, en), field, errors == null || errors.isEmpty() ? null : List.copyOf(errors));
     }
 }

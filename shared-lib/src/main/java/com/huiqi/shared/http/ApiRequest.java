@@ -8,6 +8,7 @@ import com.huiqi.shared.json.JsonInput;
 import com.huiqi.shared.storage.StoreFactory;
 import com.huiqi.shared.storage.TenantStore;
 import com.huiqi.shared.tenancy.TenantId;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -26,13 +27,13 @@ public final class ApiRequest {
     private final Map<String, String> pathParameters;
     private final Map<String, String> query;
     private final Map<String, String> headers;
-    private final String body;
+    private final byte[] body;
     private final String requestId;
     private final StoreFactory stores;
     private final ObjectMapper mapper;
 
     ApiRequest(Caller caller, Map<String, String> pathParameters, Map<String, String> query,
-               Map<String, String> headers, String body, String requestId, StoreFactory stores, ObjectMapper mapper) {
+               Map<String, String> headers, byte[] body, String requestId, StoreFactory stores, ObjectMapper mapper) {
         this.caller = caller;
         this.pathParameters = pathParameters == null ? Map.of() : pathParameters;
         this.query = query == null ? Map.of() : query;
@@ -104,7 +105,8 @@ public final class ApiRequest {
 
     /** The JSON body as {@code type}; malformed JSON, unknown fields and failed checks are 4xx problems. */
     public <T> T body(Class<T> type) {
-        if (body == null || body.isBlank()) {
+        String json = body == null ? null : new String(body, StandardCharsets.UTF_8);
+        if (json == null || json.isBlank()) {
             throw ApiException.badRequest("BODY_REQUIRED", "请求体不能为空", "A JSON request body is required", null);
         }
         String contentType = header("content-type").orElse("");
@@ -112,10 +114,30 @@ public final class ApiRequest {
             throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "请求体须为 application/json",
                     "The request body must be application/json");
         }
-        T value = JsonInput.read(mapper, body, type);
+        T value = JsonInput.read(mapper, json, type);
         if (value == null) {
             throw ApiException.badRequest("BODY_REQUIRED", "请求体不能为空", "A JSON request body is required", null);
         }
         return value;
+    }
+
+    /**
+     * A binary body (a spreadsheet, an image) of one of the {@code accepted} media types, at most
+     * {@code maxBytes} long; anything else is a 4xx problem.
+     */
+    public byte[] binaryBody(java.util.Set<String> accepted, int maxBytes) {
+        String contentType = header("content-type").orElse("").split(";")[0].trim().toLowerCase();
+        if (!accepted.contains(contentType)) {
+            throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "请求体类型须为：" + String.join("、", accepted),
+                    "The request body must be one of " + String.join(", ", accepted));
+        }
+        if (body == null || body.length == 0) {
+            throw ApiException.badRequest("BODY_REQUIRED", "请求体不能为空", "A request body is required", null);
+        }
+        if (body.length > maxBytes) {
+            throw new ApiException(413, "BODY_TOO_LARGE", "请求体不能超过" + (maxBytes / 1024 / 1024) + " MiB",
+                    "The request body may not exceed " + (maxBytes / 1024 / 1024) + " MiB");
+        }
+        return body;
     }
 }

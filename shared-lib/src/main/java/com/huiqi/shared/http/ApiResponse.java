@@ -20,6 +20,11 @@ public record ApiResponse(int status, Object body, Map<String, String> headers) 
         return new ApiResponse(200, body, Map.of());
     }
 
+    /** Accepted for asynchronous work; {@code location} is where to poll its progress. */
+    public static ApiResponse accepted(Object body, String location) {
+        return new ApiResponse(202, body, Map.of("location", location));
+    }
+
     public static ApiResponse created(Object body, String location) {
         return new ApiResponse(201, body, Map.of("location", location));
     }

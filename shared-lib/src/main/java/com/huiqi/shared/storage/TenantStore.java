@@ -8,7 +8,9 @@ import com.huiqi.shared.identity.Caller;
 import com.huiqi.shared.tenancy.Keys;
 import com.huiqi.shared.audit.AuditRecord;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
@@ -18,7 +20,9 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
+import software.amazon.awssdk.enhanced.dynamodb.model.BatchGetItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.BatchWriteItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
 import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.WriteBatch;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
@@ -95,6 +99,30 @@ public final class TenantStore {
         var page = data.query(request).iterator().next();
         List<T> items = page.items().stream().map(d -> toEntity(d, type)).toList();
         return new Page<>(items, Cursor.encode(page.lastEvaluatedKey(), mapper));
+    }
+
+    /**
+     * The items among {@code itemKeys} that exist, by their key, read 100 at a time (BatchGetItem's
+     * limit) with strongly consistent reads; for checks over many entries at once, such as an import.
+     */
+    public <T> Map<ItemKey, T> getAll(List<ItemKey> itemKeys, Class<T> type) {
+        Map<ItemKey, T> found = new HashMap<>();
+        Map<String, ItemKey> byKey = new HashMap<>();
+        for (int from = 0; from < itemKeys.size(); from += 100) {
+            var batch = ReadBatch.builder(EnhancedDocument.class).mappedTableResource(data);
+            for (ItemKey key : itemKeys.subList(from, Math.min(itemKeys.size(), from + 100))) {
+                requireOwned(key.pk());
+                byKey.put(key.pk() + "\u0000" + key.sk(), key);
+                batch.addGetItem(GetItemEnhancedRequest.builder().consistentRead(true)
+                        .key(Key.builder().partitionValue(key.pk()).sortValue(key.sk()).build()).build());
+            }
+            // The SDK's paginator follows UnprocessedKeys until every key is answered.
+            client.batchGetItem(BatchGetItemEnhancedRequest.builder().readBatches(batch.build()).build())
+                    .resultsForTable(data).forEach(doc -> found.put(
+                            byKey.get(doc.getString(TableDefinition.PK) + "\u0000" + doc.getString(TableDefinition.SK)),
+                            toEntity(doc, type)));
+        }
+        return found;
     }
 
     /** A page of the items in partition {@code pk} whose sort key sorts before {@code skBefore}, lowest first. */

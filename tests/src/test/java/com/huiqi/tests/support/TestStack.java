@@ -96,6 +96,29 @@ public final class TestStack {
         return checked(client.sendRaw(method, path, token, body, contentType));
     }
 
+    public Exchange callBytes(String method, String path, String token, byte[] body, String contentType) {
+        return checked(client.sendBytes(method, path, token, body, contentType));
+    }
+
+    /** The bytes of a binary answer (a spreadsheet, an image), after checking the exchange against the contract. */
+    public byte[] download(String path, String token) {
+        Exchange e = call("GET", path, token, null);
+        if (e.status() != 200) {
+            throw new AssertionError("GET " + path + " answered " + e.status() + ": " + e.body());
+        }
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(stack.gatewayUrl() + path))
+                .header("Authorization", "Bearer " + token).build();
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(request,
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+        } catch (java.io.IOException e2) {
+            throw new java.io.UncheckedIOException(e2);
+        } catch (InterruptedException e2) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e2);
+        }
+    }
+
     private Exchange checked(Exchange e) {
         List<String> violations = contract.violations(e);
         if (!violations.isEmpty()) {

@@ -15,6 +15,7 @@ import com.huiqi.shared.storage.ItemKey;
 import com.huiqi.shared.storage.Page;
 import com.huiqi.shared.storage.Stored;
 import com.huiqi.shared.storage.TenantStore;
+import com.huiqi.shared.storage.Transaction;
 import com.huiqi.shared.validation.Fields;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -129,24 +130,63 @@ public class Catalogue {
                     "The reviewer cannot be the revision's author or submitter");
         }
         CatalogueContent content = checks.normalize(store, kind, r.content());
-        checks.requirePublishedReferences(store, kind, content);
-        Instant now = Instant.now();
+        checks.requirePublishedReferences(store, kind, content, ref -> false);
+        var transaction = store.begin(actor, requestId);
+        Publication publication = addPublication(transaction, store, actor, kind, before, version, content,
+                Instant.now());
+        transaction.commit();
+        return new EntryView(publication.entry(), version + 1, publication.version());
+    }
+
+    /** An entry just published: its new head and the version it published. */
+    public record Publication(CatalogueEntry entry, PublishedVersion version) {
+    }
+
+    /**
+     * Adds to {@code transaction} the publication of the revision in review of {@code before},
+     * read at {@code expectedVersion}, with {@code content} (already checked): the head moves to PUBLISHED at the next version, the
+     * immutable version is written beside it, the change is audited, and an expiry mark is filed
+     * if the content has a validity end. Shared by {@link #approve} and the bulk import's approval.
+     */
+    public Publication addPublication(Transaction transaction, TenantStore store, Caller reviewer, CatalogueKind kind,
+                                      CatalogueEntry before, long expectedVersion, CatalogueContent content,
+                                      Instant now) {
+        Revision r = before.revision();
+        String code = before.code();
         int next = before.publishedVersion() == null ? 1 : before.publishedVersion() + 1;
         PublishedVersion published = new PublishedVersion(kind.segment(), code, next, mapper.valueToTree(content),
-                r.submittedBy(), actor.username(), now);
+                r.submittedBy(), reviewer.username(), now);
         CatalogueEntry after = before.with(PublicationStatus.PUBLISHED, next, now, null, null, content.displayName(), now);
         if (content instanceof ApplicationNotice notice) {
             after = after.withWindow(new CatalogueEntry.NoticeWindow(notice.itemCode(), notice.title(),
                     notice.opensAt(), notice.closesAt()));
         }
-        var transaction = store.begin(actor, requestId)
-                .update(headKey(store, kind, code), ENTITY, after, version)
+        transaction.update(headKey(store, kind, code), ENTITY, after, expectedVersion)
                 .create(ItemKey.of(pk(store, kind, code), versionSk(next)), VERSION_ENTITY, published)
                 .audit("catalogue.publish", kind.segment(), code, before, after);
         CatalogueExpiry.markFor(kind, code, content).ifPresent(mark -> transaction.putDerived(
                 CatalogueExpiry.markKey(store, kind, code, mark.validUntil()), CatalogueExpiry.MARK_ENTITY, mark));
-        transaction.commit();
-        return new EntryView(after, version + 1, published);
+        return new Publication(after, published);
+    }
+
+    /**
+     * Adds to {@code transaction} a new entry whose first revision is at once submitted for review
+     * by {@code importer}: how a bulk import files each of its rows, for another person to approve.
+     */
+    public void addSubmittedEntry(Transaction transaction, TenantStore store, Caller importer, CatalogueKind kind,
+                                  String code, CatalogueContent content, Instant now) {
+        CatalogueEntry entry = new CatalogueEntry(kind.segment(), code, content.displayName(),
+                PublicationStatus.UNPUBLISHED, null, null,
+                new Revision(mapper.valueToTree(content), RevisionState.IN_REVIEW, importer.username(), now,
+                        importer.username(), now, null),
+                null, null, now, now);
+        transaction.create(headKey(store, kind, code), ENTITY, entry)
+                .audit("catalogue.import", kind.segment(), code, null, entry);
+    }
+
+    /** The key of an entry's head, for reading many at once. */
+    public static ItemKey headItemKey(TenantStore store, CatalogueKind kind, String code) {
+        return ItemKey.of(pk(store, kind, code), HEAD);
     }
 
     public EntryView reject(TenantStore store, Caller actor, String requestId, CatalogueKind kind, String code,

@@ -36,18 +36,11 @@ public class ContentChecks {
     }
 
     /** A reference from one entry to another, with the field that makes it. */
-    record Reference(String field, CatalogueKind kind, String code) {
+    public record Reference(String field, CatalogueKind kind, String code) {
     }
 
     CatalogueContent normalize(TenantStore store, CatalogueKind kind, JsonNode content) {
-        CatalogueContent parsed = JsonInput.convert(mapper, content, kind.type(), "content");
-        CatalogueContent checked;
-        try {
-            checked = parsed instanceof BusinessItem item ? item.normalized(rules::check) : parsed.normalized();
-        } catch (ApiException e) {
-            throw new ApiException(e.status(), e.code(), e.messageZh(), e.messageEn(),
-                    e.field() == null ? "content" : "content." + e.field());
-        }
+        CatalogueContent checked = normalizeFields(kind, content);
         for (Reference ref : references(checked)) {
             if (!exists(store, ref)) {
                 throw ApiException.validation("content." + ref.field(), "引用的" + ref.kind().nameZh() + "不存在：" + ref.code(),
@@ -57,8 +50,31 @@ public class ContentChecks {
         return checked;
     }
 
-    void requirePublishedReferences(TenantStore store, CatalogueKind kind, CatalogueContent content) {
+    /**
+     * The content's own checks (every field, and rules in canonical form), without looking at the
+     * entries it refers to; a failure names the field under {@code content}.
+     */
+    public CatalogueContent normalizeFields(CatalogueKind kind, JsonNode content) {
+        CatalogueContent parsed = JsonInput.convert(mapper, content, kind.type(), "content");
+        try {
+            return parsed instanceof BusinessItem item ? item.normalized(rules::check) : parsed.normalized();
+        } catch (ApiException e) {
+            throw new ApiException(e.status(), e.code(), e.messageZh(), e.messageEn(),
+                    e.field() == null ? "content" : "content." + e.field());
+        }
+    }
+
+    /**
+     * Refuses to publish content that refers to an entry which is not published, except the
+     * references {@code publishedAlongside} accepts (entries of the same bulk import, published
+     * before it in the same approval).
+     */
+    public void requirePublishedReferences(TenantStore store, CatalogueKind kind, CatalogueContent content,
+                                           java.util.function.Predicate<Reference> publishedAlongside) {
         for (Reference ref : references(content)) {
+            if (publishedAlongside.test(ref)) {
+                continue;
+            }
             Optional<CatalogueEntry> target = head(store, ref);
             if (target.isEmpty() || target.get().status() != PublicationStatus.PUBLISHED) {
                 throw ApiException.conflict("REFERENCE_NOT_PUBLISHED",
@@ -68,7 +84,7 @@ public class ContentChecks {
         }
     }
 
-    static List<Reference> references(CatalogueContent content) {
+    public static List<Reference> references(CatalogueContent content) {
         List<Reference> refs = new ArrayList<>();
         if (content instanceof BusinessVariety v) {
             for (int i = 0; i < v.documentCodes().size(); i++) {

@@ -67,9 +67,15 @@ public final class ApiClient {
 
     /** Sends a body exactly as given, with the given content type: for malformed-input tests. */
     public Exchange sendRaw(String method, String path, String token, String body, String contentType) {
+        return sendBytes(method, path, token, body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                contentType);
+    }
+
+    /** Sends a binary body, such as a spreadsheet, with its content type. */
+    public Exchange sendBytes(String method, String path, String token, byte[] body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
                 .timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
