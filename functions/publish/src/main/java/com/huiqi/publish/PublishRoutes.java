@@ -19,6 +19,7 @@ import com.huiqi.shared.identity.Role;
 import com.huiqi.publish.catalogue.PublishedVersion;
 import com.huiqi.publish.links.EntryLinks;
 import com.huiqi.publish.schedule.ApplicationWindows;
+import com.huiqi.publish.trial.RuleTrial;
 import jakarta.inject.Singleton;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -41,7 +42,7 @@ public class PublishRoutes {
     private final ApplicationWindows windows;
     private final EntryLinks links;
 
-    public PublishRoutes(Catalogue catalogue, ApplicationWindows windows, EntryLinks links) {
+    public PublishRoutes(Catalogue catalogue, ApplicationWindows windows, EntryLinks links, RuleTrial trial) {
         this.catalogue = catalogue;
         this.windows = windows;
         this.links = links;
@@ -70,7 +71,9 @@ public class PublishRoutes {
                 .add("GET", "/applications/today", r -> ApiResponse.ok(windows.today(r.store(), r.caller().tenant())),
                         readers)
                 .add("GET", "/applications/calendar", r -> ApiResponse.ok(windows.month(r.store(), r.caller().tenant(),
-                        month(r.query("month").orElse(null)))), readers);
+                        month(r.query("month").orElse(null)))), readers)
+                .add("POST", "/rules/trial", r -> ApiResponse.ok(trial.trial(r.caller().tenant(),
+                        r.body(RuleTrial.Request.class))), EDITORS);
     }
 
     public RouteTable table() {
