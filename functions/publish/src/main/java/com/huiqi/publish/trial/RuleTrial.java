@@ -21,7 +21,6 @@ import com.huiqi.shared.tenancy.TenantId;
 import com.huiqi.shared.tenancy.TenantRegistry;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -69,18 +68,12 @@ public class RuleTrial {
 
     private final RuleCheck rules;
     private final TenantRegistry registry;
-    private final Clock clock;
     private final RuleEvaluator evaluator = new RuleEvaluator();
     private final FactSheetReader facts = new FactSheetReader(AttributeCatalog.standard());
 
     public RuleTrial(RuleCheck rules, TenantRegistry registry) {
-        this(rules, registry, Clock.systemUTC());
-    }
-
-    RuleTrial(RuleCheck rules, TenantRegistry registry, Clock clock) {
         this.rules = rules;
         this.registry = registry;
-        this.clock = clock;
     }
 
     public Outcome trial(TenantId tenant, Request request) {
@@ -95,7 +88,7 @@ public class RuleTrial {
                     "The sample facts are required ('facts'; {} for none)");
         }
         FactSheet sheet = RuleField.within("facts", () -> facts.read(request.facts()));
-        LocalDate asOf = request.asOf() != null ? request.asOf() : LocalDate.now(clock.withZone(zoneOf(tenant)));
+        LocalDate asOf = request.asOf() != null ? request.asOf() : LocalDate.now(zoneOf(tenant));
         RuleOutcome outcome = evaluator.evaluate(rule, sheet, asOf);
         List<ConditionResult> results = new ArrayList<>();
         for (ConditionOutcome c : outcome.conditions()) {
