@@ -815,6 +815,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/catalogue/{kind}/{code}/attachments/{index}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 目录类别 / The catalogue kind. Any other value is `404 NOT_FOUND`.
+                 * @example products
+                 */
+                kind: components["parameters"]["CatalogueKind"];
+                /**
+                 * @description 条目编码 / The entry's code (3–32 upper-case letters, digits or hyphens, starting with a letter). A malformed code, or an entry of another center, is `404 NOT_FOUND`.
+                 * @example P3205IP00145
+                 */
+                code: components["parameters"]["CatalogueCode"];
+                /**
+                 * @description 图片在已发布版本 `attachments` 中的位置，从0开始 / The image's position in the published version's attachments, from 0.
+                 * @example 0
+                 */
+                index: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * An image of a published diagram interpretation (图解)
+         * @description 已发布（或已过期）图解的第 `index` 张图片，原样返回所上传的 PNG 或 JPEG。只能读取本中心已发布解读所引用的图片：
+         *     `kind` 不是 `interpretations`、解读未发布或已撤销、位置不存在，或属于其他中心，一律 404。所有可读目录的角色都可调用。
+         */
+        get: operations["getInterpretationImage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/media/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload an image for a diagram interpretation (图解)
+         * @description 上传图解用的图片：请求体为图片文件本身（不是 JSON），`Content-Type` 为 `image/png` 或 `image/jpeg`；服务端按文件头核对内容确为所声明的格式。
+         *     不接受 SVG（可携带脚本）。大小上限 4 MiB（4194304 字节）：API Gateway 以 base64 把二进制请求体交给函数，Lambda 同步请求上限为 6 MB。
+         *     图片保存在本中心的前缀下，对象键为 `<中心>/images/<SHA-256>.<png|jpg>`，按内容寻址：再次上传相同图片得到同一个键（200，不重复保存、不重复审计），
+         *     首次上传为 201 并写入审计记录。把返回的 `objectKey` 与 `mediaType` 填入解读的 `attachments`；图片在解读发布后才对读者可见。
+         */
+        post: operations["uploadImage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/applications/today": {
         parameters: {
             query?: never;
@@ -956,6 +1016,12 @@ export interface components {
             /** @enum {unknown} */
             code: "CONCURRENT_MODIFICATION" | "TENANT_EXISTS" | "USERNAME_TAKEN" | "DEPARTMENT_EXISTS" | "INVALID_TENANT_STATE" | "SELF_LOCKOUT" | "CODE_EXISTS" | "SELF_REVIEW" | "INVALID_CATALOGUE_STATE" | "REFERENCE_NOT_PUBLISHED";
         };
+        PayloadTooLargeProblem: components["schemas"]["Problem"] & {
+            /** @constant */
+            status: 413;
+            /** @constant */
+            code: "PAYLOAD_TOO_LARGE";
+        };
         UnsupportedMediaTypeProblem: components["schemas"]["Problem"] & {
             /** @constant */
             status: 415;
@@ -966,7 +1032,7 @@ export interface components {
             /** @constant */
             status: 422;
             /** @enum {unknown} */
-            code: "VALIDATION_FAILED" | "INVALID_CREDIT_CODE" | "CALENDAR_YEAR_NOT_PUBLISHED" | "INVALID_RULE" | "INVALID_FACTS";
+            code: "VALIDATION_FAILED" | "INVALID_CREDIT_CODE" | "CALENDAR_YEAR_NOT_PUBLISHED" | "INVALID_RULE" | "INVALID_FACTS" | "INVALID_IMAGE";
         };
         InternalErrorProblem: components["schemas"]["Problem"] & {
             /** @constant */
@@ -1796,11 +1862,18 @@ export interface components {
              */
             videoUrl?: string;
         };
+        /**
+         * @description 图解的一张图片。`objectKey` 须为本中心已上传的图片（`POST /media/images` 的返回值），`mediaType` 须与上传时相同，否则保存时 422
+         *     （`field` 如 `content.attachments[0].objectKey`）。读者通过 `GET /catalogue/interpretations/{code}/attachments/{index}` 查看。
+         *     不接受 SVG：SVG 可携带脚本。
+         */
         InterpretationAttachment: {
+            /** @description 图片名称，如 一图读懂.png。 */
             name: string;
+            /** @example sip/images/9f2c1e5a7b3d4c6e8f0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6a.png */
             objectKey: string;
             /** @enum {string} */
-            mediaType: "image/png" | "image/jpeg" | "image/svg+xml";
+            mediaType: "image/png" | "image/jpeg";
         };
         /** @description 规范化后的申报通知：`expertReview` 与 `publicityDays` 总是存在 / `ApplicationNotice` after normalization. */
         StoredApplicationNotice: {
@@ -1902,6 +1975,23 @@ export interface components {
              * @description 开始受理时刻，或截止时刻（不含）。
              */
             at: string;
+        };
+        /** @description 已上传的图片 / An uploaded image (`com.huiqi.publish.media.MediaLibrary.UploadedImage`). */
+        UploadedImage: {
+            /** @description 填入解读 `attachments[].objectKey` 的键：`<中心>/images/<SHA-256>.<png|jpg>`。 */
+            objectKey: string;
+            /** @enum {string} */
+            mediaType: "image/png" | "image/jpeg";
+            /** @description 字节数。 */
+            size: number;
+            sha256: string;
+            /** @description 首次上传的用户名。 */
+            uploadedBy: string;
+            /**
+             * Format: date-time
+             * @description 首次上传的时刻。
+             */
+            uploadedAt: string;
         };
         /** @description 规则试算的请求：`rule` 与 `conditions` 二者给出其一 / What to try (`com.huiqi.publish.trial.RuleTrial.Request`); exactly one of `rule` and `conditions`. */
         RuleTrialRequest: {
@@ -2155,7 +2245,16 @@ export interface components {
                 "application/problem+json": components["schemas"]["ConflictProblem"];
             };
         };
-        /** @description `415 UNSUPPORTED_MEDIA_TYPE`: a request body whose `Content-Type` is not `application/json`. */
+        /** @description `413 PAYLOAD_TOO_LARGE`: an upload larger than the operation allows. */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+            };
+        };
+        /** @description `415 UNSUPPORTED_MEDIA_TYPE`: a request body whose `Content-Type` is not what the operation takes (`application/json`, or an image type for uploads). */
         UnsupportedMediaType: {
             headers: {
                 [name: string]: unknown;
@@ -2169,7 +2268,8 @@ export interface components {
          *     content prefixed with `content.`), `INVALID_CREDIT_CODE` (with `field` `enterpriseCode` or
          *     `enterpriseCode[n]`), `CALENDAR_YEAR_NOT_PUBLISHED` (a date in a year whose official holiday
          *     notice is not included), `INVALID_RULE` (a malformed rule; `field` is the path of the offending
-         *     node) or `INVALID_FACTS` (sample facts of a rule trial that do not fit the attribute catalogue).
+         *     node), `INVALID_FACTS` (sample facts of a rule trial that do not fit the attribute catalogue) or
+         *     `INVALID_IMAGE` (an upload whose bytes are not the declared image type).
          */
         UnprocessableContent: {
             headers: {
@@ -3489,6 +3589,97 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             /** @description `NOT_FOUND`: unknown `kind` or code, another center's entry, or an entry that is not published. */
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getInterpretationImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 目录类别 / The catalogue kind. Any other value is `404 NOT_FOUND`.
+                 * @example products
+                 */
+                kind: components["parameters"]["CatalogueKind"];
+                /**
+                 * @description 条目编码 / The entry's code (3–32 upper-case letters, digits or hyphens, starting with a letter). A malformed code, or an entry of another center, is `404 NOT_FOUND`.
+                 * @example P3205IP00145
+                 */
+                code: components["parameters"]["CatalogueCode"];
+                /**
+                 * @description 图片在已发布版本 `attachments` 中的位置，从0开始 / The image's position in the published version's attachments, from 0.
+                 * @example 0
+                 */
+                index: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image, as uploaded. */
+            200: {
+                headers: {
+                    /** @description `private, max-age=86400`: the bytes behind an object key never change, but only the center's own readers may see them. */
+                    "cache-control"?: string;
+                    /** @description `nosniff`. */
+                    "x-content-type-options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `NOT_FOUND`: not an interpretation, no such published interpretation in this center, or no image at that position. */
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    uploadImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "image/png": string;
+                "image/jpeg": string;
+            };
+        };
+        responses: {
+            /** @description The same image was uploaded before; its record, unchanged. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadedImage"];
+                };
+            };
+            /** @description Uploaded now. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadedImage"];
+                };
+            };
+            /** @description `BODY_REQUIRED`: the body is empty. */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description `FORBIDDEN` (only staff and center admins upload) or `TENANT_NOT_ACTIVE`. */
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: `Content-Type` is not `image/png` or `image/jpeg` (SVG included). */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `INVALID_IMAGE`: the bytes are not an image of the declared type (checked by the file signature). */
+            422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["InternalError"];
         };
     };

@@ -18,6 +18,7 @@ import com.huiqi.shared.identity.Caller;
 import com.huiqi.shared.identity.Role;
 import com.huiqi.publish.catalogue.PublishedVersion;
 import com.huiqi.publish.links.EntryLinks;
+import com.huiqi.publish.media.MediaLibrary;
 import com.huiqi.publish.schedule.ApplicationWindows;
 import com.huiqi.publish.trial.RuleTrial;
 import jakarta.inject.Singleton;
@@ -42,7 +43,8 @@ public class PublishRoutes {
     private final ApplicationWindows windows;
     private final EntryLinks links;
 
-    public PublishRoutes(Catalogue catalogue, ApplicationWindows windows, EntryLinks links, RuleTrial trial) {
+    public PublishRoutes(Catalogue catalogue, ApplicationWindows windows, EntryLinks links, RuleTrial trial,
+                         MediaLibrary media) {
         this.catalogue = catalogue;
         this.windows = windows;
         this.links = links;
@@ -68,6 +70,21 @@ public class PublishRoutes {
                 .add("GET", entry + "/link", r -> ApiResponse.ok(new PublicLink(publishedLink(r))), readers)
                 .add("GET", entry + "/qr", r -> ApiResponse.binary("image/png", links.qrPng(publishedLink(r)),
                         Map.of("cache-control", "public, max-age=86400")), readers)
+                .add("GET", entry + "/attachments/{index}", r -> {
+                    if (kind(r) != CatalogueKind.INTERPRETATIONS) {
+                        throw ApiException.notFound("图片", "image");
+                    }
+                    MediaLibrary.Image image = media.attachment(r.store(), catalogue.published(r.store(), kind(r), r.path("code")),
+                            r.path("index"));
+                    // Content-addressed: the bytes behind a key never change, but only this tenant's readers may see them.
+                    return ApiResponse.binary(image.mediaType(), image.bytes(),
+                            Map.of("cache-control", "private, max-age=86400", "x-content-type-options", "nosniff"));
+                }, readers)
+                .add("POST", "/media/images", r -> {
+                    MediaLibrary.Upload upload = media.upload(r.store(), r.caller(), r.requestId(),
+                            r.header("content-type").orElse(null), r.bodyBytes());
+                    return new ApiResponse(upload.created() ? 201 : 200, upload.image(), Map.of());
+                }, EDITORS)
                 .add("GET", "/applications/today", r -> ApiResponse.ok(windows.today(r.store(), r.caller().tenant())),
                         readers)
                 .add("GET", "/applications/calendar", r -> ApiResponse.ok(windows.month(r.store(), r.caller().tenant(),

@@ -8,6 +8,7 @@ import com.huiqi.shared.json.JsonInput;
 import com.huiqi.shared.storage.StoreFactory;
 import com.huiqi.shared.storage.TenantStore;
 import com.huiqi.shared.tenancy.TenantId;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -26,13 +27,13 @@ public final class ApiRequest {
     private final Map<String, String> pathParameters;
     private final Map<String, String> query;
     private final Map<String, String> headers;
-    private final String body;
+    private final byte[] body;
     private final String requestId;
     private final StoreFactory stores;
     private final ObjectMapper mapper;
 
     ApiRequest(Caller caller, Map<String, String> pathParameters, Map<String, String> query,
-               Map<String, String> headers, String body, String requestId, StoreFactory stores, ObjectMapper mapper) {
+               Map<String, String> headers, byte[] body, String requestId, StoreFactory stores, ObjectMapper mapper) {
         this.caller = caller;
         this.pathParameters = pathParameters == null ? Map.of() : pathParameters;
         this.query = query == null ? Map.of() : query;
@@ -102,9 +103,18 @@ public final class ApiRequest {
         return query.get("cursor");
     }
 
+    /**
+     * The body as sent, for binary uploads such as images (API Gateway delivers them base64-encoded;
+     * this is the decoded bytes); empty when there is none.
+     */
+    public byte[] bodyBytes() {
+        return body == null ? new byte[0] : body.clone();
+    }
+
     /** The JSON body as {@code type}; malformed JSON, unknown fields and failed checks are 4xx problems. */
     public <T> T body(Class<T> type) {
-        if (body == null || body.isBlank()) {
+        String text = body == null ? null : new String(body, StandardCharsets.UTF_8);
+        if (text == null || text.isBlank()) {
             throw ApiException.badRequest("BODY_REQUIRED", "请求体不能为空", "A JSON request body is required", null);
         }
         String contentType = header("content-type").orElse("");
@@ -112,7 +122,7 @@ public final class ApiRequest {
             throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "请求体须为 application/json",
                     "The request body must be application/json");
         }
-        T value = JsonInput.read(mapper, body, type);
+        T value = JsonInput.read(mapper, text, type);
         if (value == null) {
             throw ApiException.badRequest("BODY_REQUIRED", "请求体不能为空", "A JSON request body is required", null);
         }

@@ -138,13 +138,14 @@ public final class Dispatcher {
                 .orElseGet(() -> UUID.randomUUID().toString());
     }
 
-    private static String bodyOf(APIGatewayV2HTTPEvent event) {
+    /** The bytes the client sent: API Gateway base64-encodes any body it does not take for text. */
+    private static byte[] bodyOf(APIGatewayV2HTTPEvent event) {
         if (event.getBody() == null) {
             return null;
         }
         if (event.getIsBase64Encoded()) {
-            return new String(Base64.getDecoder().decode(event.getBody()), StandardCharsets.UTF_8);
+            return Base64.getDecoder().decode(event.getBody());
         }
-        return event.getBody();
+        return event.getBody().getBytes(StandardCharsets.UTF_8);
     }
 }

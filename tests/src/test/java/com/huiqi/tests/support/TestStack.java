@@ -96,6 +96,11 @@ public final class TestStack {
         return checked(client.sendRaw(method, path, token, body, contentType));
     }
 
+    /** Sends bytes with their content type, such as an image upload. */
+    public Exchange callBytes(String method, String path, String token, byte[] body, String contentType) {
+        return checked(client.sendBytes(method, path, token, body, contentType));
+    }
+
     private Exchange checked(Exchange e) {
         List<String> violations = contract.violations(e);
         if (!violations.isEmpty()) {
