@@ -29,8 +29,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The routes of the publish function. Center staff (后台支持人员) and admins author and review;
- * every other role of the tenant reads what is published.
+ * The routes of the publish function. Center staff (后台支持人员) and admins author and review,
+ * try rules against sample facts and upload diagram images; every other role of the tenant reads
+ * what is published.
  */
 @Singleton
 public class PublishRoutes {
