@@ -815,6 +815,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/catalogue/{kind}/{code}/attachments/{index}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 目录类别 / The catalogue kind. Any other value is `404 NOT_FOUND`.
+                 * @example products
+                 */
+                kind: components["parameters"]["CatalogueKind"];
+                /**
+                 * @description 条目编码 / The entry's code (3–32 upper-case letters, digits or hyphens, starting with a letter). A malformed code, or an entry of another center, is `404 NOT_FOUND`.
+                 * @example P3205IP00145
+                 */
+                code: components["parameters"]["CatalogueCode"];
+                /**
+                 * @description 图片在已发布版本 `attachments` 中的位置，从0开始 / The image's position in the published version's attachments, from 0.
+                 * @example 0
+                 */
+                index: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * An image of a published diagram interpretation (图解)
+         * @description 已发布（或已过期）图解的第 `index` 张图片，原样返回所上传的 PNG 或 JPEG。只能读取本中心已发布解读所引用的图片：
+         *     `kind` 不是 `interpretations`、解读未发布或已撤销、位置不存在，或属于其他中心，一律 404。所有可读目录的角色都可调用。
+         */
+        get: operations["getInterpretationImage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/media/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload an image for a diagram interpretation (图解)
+         * @description 上传图解用的图片：请求体为图片文件本身（不是 JSON），`Content-Type` 为 `image/png` 或 `image/jpeg`；服务端按文件头核对内容确为所声明的格式。
+         *     不接受 SVG（可携带脚本）。大小上限 4 MiB（4194304 字节）：API Gateway 以 base64 把二进制请求体交给函数，Lambda 同步请求上限为 6 MB。
+         *     图片保存在本中心的前缀下，对象键为 `<中心>/images/<SHA-256>.<png|jpg>`，按内容寻址：再次上传相同图片得到同一个键（200，不重复保存、不重复审计），
+         *     首次上传为 201 并写入审计记录。把返回的 `objectKey` 与 `mediaType` 填入解读的 `attachments`；图片在解读发布后才对读者可见。
+         */
+        post: operations["uploadImage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/catalogue-imports/template": {
         parameters: {
             query?: never;
@@ -963,6 +1023,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rules/trial": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Try a rule or an item's conditions against sample facts (规则试算)
+         * @description 规则试算：编写申报条件时，用一份样例企业数据（`facts`）试算一条规则（`rule`，按一条硬性条件计），或一个业务事项的全部申报条件
+         *     （`conditions`，与业务事项中的写法相同，含硬性条件与带权重的加分条件），得到匹配报告届时会给出的结论：三值结论 `verdict`
+         *     （ELIGIBLE 符合 / NOT_ELIGIBLE 不符合 / UNDETERMINED 待补充）、加分条件的匹配度 `matchDegree`，以及每条条件的结果与理由
+         *     （满足、未满足时给出实际数值与要求、缺少数据时给出“请补充：…”），理由的中英文措辞与匹配时完全相同。
+         *     规则与保存业务事项时用同一校验：格式错误或未知属性返回 422 `INVALID_RULE`，`field` 指向出错节点（如 `rule.all[1].attribute`、
+         *     `conditions[4].rule.tiered.tiers[0].upTo`）；企业数据不符合 `SampleFacts` 返回 422 `INVALID_FACTS`，`field` 如 `facts.revenue.2024`。
+         *     `asOf` 为评估日期（“近N个会计年度”为该日之前已结束的N个自然年度），省略时取本中心时区的今天。
+         *     纯计算：不保存任何数据，也不写审计记录。只有中心工作人员与管理员可调用。
+         */
+        post: operations["tryRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1045,23 +1132,23 @@ export interface components {
             /** @enum {unknown} */
             code: "CONCURRENT_MODIFICATION" | "TENANT_EXISTS" | "USERNAME_TAKEN" | "DEPARTMENT_EXISTS" | "INVALID_TENANT_STATE" | "SELF_LOCKOUT" | "CODE_EXISTS" | "SELF_REVIEW" | "INVALID_CATALOGUE_STATE" | "REFERENCE_NOT_PUBLISHED" | "INVALID_IMPORT_STATE";
         };
+        PayloadTooLargeProblem: components["schemas"]["Problem"] & {
+            /** @constant */
+            status: 413;
+            /** @constant */
+            code: "PAYLOAD_TOO_LARGE";
+        };
         UnsupportedMediaTypeProblem: components["schemas"]["Problem"] & {
             /** @constant */
             status: 415;
             /** @constant */
             code: "UNSUPPORTED_MEDIA_TYPE";
         };
-        PayloadTooLargeProblem: components["schemas"]["Problem"] & {
-            /** @constant */
-            status: 413;
-            /** @constant */
-            code: "BODY_TOO_LARGE";
-        };
         UnprocessableProblem: components["schemas"]["Problem"] & {
             /** @constant */
             status: 422;
             /** @enum {unknown} */
-            code: "VALIDATION_FAILED" | "INVALID_CREDIT_CODE" | "CALENDAR_YEAR_NOT_PUBLISHED" | "INVALID_RULE" | "IMPORT_REJECTED";
+            code: "VALIDATION_FAILED" | "INVALID_CREDIT_CODE" | "CALENDAR_YEAR_NOT_PUBLISHED" | "INVALID_RULE" | "INVALID_FACTS" | "INVALID_IMAGE" | "IMPORT_REJECTED";
         };
         InternalErrorProblem: components["schemas"]["Problem"] & {
             /** @constant */
@@ -1957,11 +2044,18 @@ export interface components {
              */
             videoUrl?: string;
         };
+        /**
+         * @description 图解的一张图片。`objectKey` 须为本中心已上传的图片（`POST /media/images` 的返回值），`mediaType` 须与上传时相同，否则保存时 422
+         *     （`field` 如 `content.attachments[0].objectKey`）。读者通过 `GET /catalogue/interpretations/{code}/attachments/{index}` 查看。
+         *     不接受 SVG：SVG 可携带脚本。
+         */
         InterpretationAttachment: {
+            /** @description 图片名称，如 一图读懂.png。 */
             name: string;
+            /** @example sip/images/9f2c1e5a7b3d4c6e8f0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6a.png */
             objectKey: string;
             /** @enum {string} */
-            mediaType: "image/png" | "image/jpeg" | "image/svg+xml";
+            mediaType: "image/png" | "image/jpeg";
         };
         /** @description 规范化后的申报通知：`expertReview` 与 `publicityDays` 总是存在 / `ApplicationNotice` after normalization. */
         StoredApplicationNotice: {
@@ -2064,6 +2158,209 @@ export interface components {
              */
             at: string;
         };
+        /** @description 已上传的图片 / An uploaded image (`com.huiqi.publish.media.MediaLibrary.UploadedImage`). */
+        UploadedImage: {
+            /** @description 填入解读 `attachments[].objectKey` 的键：`<中心>/images/<SHA-256>.<png|jpg>`。 */
+            objectKey: string;
+            /** @enum {string} */
+            mediaType: "image/png" | "image/jpeg";
+            /** @description 字节数。 */
+            size: number;
+            sha256: string;
+            /** @description 首次上传的用户名。 */
+            uploadedBy: string;
+            /**
+             * Format: date-time
+             * @description 首次上传的时刻。
+             */
+            uploadedAt: string;
+        };
+        /** @description 规则试算的请求：`rule` 与 `conditions` 二者给出其一 / What to try (`com.huiqi.publish.trial.RuleTrial.Request`); exactly one of `rule` and `conditions`. */
+        RuleTrialRequest: {
+            /**
+             * @description 一条条件的规则（平台规则语言，JSON Schema 见 `frontend-contract/schemas/rule.schema.json` 的 `expression`），按一条硬性条件试算。
+             *     One condition's rule in the platform's rule language, tried as a single hard condition.
+             */
+            rule?: {
+                [key: string]: unknown;
+            };
+            /** @description 业务事项的申报条件，写法与校验同业务事项（`id` 唯一，加分条件带权重），每条须已有规则，至少一条硬性条件。 */
+            conditions?: components["schemas"]["Condition"][];
+            facts: components["schemas"]["SampleFacts"];
+            /**
+             * Format: date
+             * @description 评估日期；省略时为本中心时区的今天。“近N个会计年度”为该日之前已结束的N个自然年度（2026-12-01：2023至2025年）。
+             */
+            asOf?: string;
+        };
+        /**
+         * @description 试算用的样例企业数据：属性目录（`com.huiqi.shared.rules.AttributeCatalog`）中的属性名到取值，写法与规则相同：
+         *     金额带单位（元、万元、亿元，如 `"4600万元"`，不接受不带单位的数字），日期为 `YYYY-MM-DD`，按会计年度的数据为
+         *     年份（`1900`至`2100`）到数值的对象。未给出或为 `null` 的属性（或年份）视为未知：用到它的条件结果为 UNKNOWN 并提示补充。
+         *     Sample enterprise facts (`com.huiqi.shared.rules.FactSheetReader`): attribute names to values in the rule language's
+         *     conventions. An absent or `null` attribute or year is unknown. Anything else that does not fit is `422 INVALID_FACTS`.
+         * @example {
+         *       "establishedOn": "2019-03-12",
+         *       "employees": 120,
+         *       "rdPersonnel": 26,
+         *       "tags": [
+         *         "电子信息",
+         *         "人工智能"
+         *       ],
+         *       "seriousViolation": false,
+         *       "revenue": {
+         *         "2023": "3800万元",
+         *         "2024": "4200万元",
+         *         "2025": "0.46亿元"
+         *       }
+         *     }
+         */
+        SampleFacts: {
+            /** @description 注册地（GB/T 2260 行政区划代码）。 */
+            registeredRegion?: components["schemas"]["RegionCode"] | null;
+            /** @description 所属行业（GB/T 4754-2017 国民经济行业分类代码，如 `I6513`、`C39`、`6513`）。 */
+            industryCode?: components["schemas"]["IndustryCode"] | null;
+            /**
+             * Format: date
+             * @description 成立日期。
+             */
+            establishedOn?: string | null;
+            /**
+             * @description 企业规模。
+             * @enum {unknown}
+             */
+            sizeClass?: "大型" | "中型" | "小型" | "微型" | null;
+            /** @description 职工总数（人）。 */
+            employees?: number | null;
+            /** @description 科技人员数（人）。 */
+            rdPersonnel?: number | null;
+            /** @description 年末参保人数（人），按年度。 */
+            insuredEmployees?: components["schemas"]["NumberSeriesFact"];
+            /** @description 营业收入，按会计年度。 */
+            revenue?: components["schemas"]["MoneySeriesFact"];
+            /** @description 研究开发费用，按会计年度。 */
+            rdExpense?: components["schemas"]["MoneySeriesFact"];
+            /** @description 境内研究开发费用，按会计年度。 */
+            rdExpenseDomestic?: components["schemas"]["MoneySeriesFact"];
+            /** @description 高新技术产品（服务）收入，按会计年度。 */
+            hiTechRevenue?: components["schemas"]["MoneySeriesFact"];
+            /** @description 资产总额，按会计年度。 */
+            totalAssets?: components["schemas"]["MoneySeriesFact"];
+            /** @description 净利润，按会计年度。 */
+            netProfit?: components["schemas"]["MoneySeriesFact"];
+            /** @description 纳税总额，按会计年度。 */
+            taxPaid?: components["schemas"]["MoneySeriesFact"];
+            /** @description 发明专利（件）。 */
+            "patents.invention"?: number | null;
+            /** @description 实用新型专利（件）。 */
+            "patents.utilityModel"?: number | null;
+            /** @description 软件著作权（件）。 */
+            softwareCopyrights?: number | null;
+            /** @description 资质。 */
+            qualifications?: components["schemas"]["TextSetFact"];
+            /** @description 企业标签，如 `["电子信息"]`。 */
+            tags?: components["schemas"]["TextSetFact"];
+            /**
+             * @description 纳税信用等级。
+             * @enum {unknown}
+             */
+            creditRating?: "A" | "B" | "M" | "C" | "D" | null;
+            /** @description 是否列入严重失信主体名单。 */
+            dishonest?: boolean | null;
+            /** @description 近一年是否发生重大安全、质量事故或严重环境违法行为。 */
+            seriousViolation?: boolean | null;
+        };
+        /**
+         * @description 国民经济行业分类代码（GB/T 4754-2017）：门类字母加2至4位数字，或只有数字，或只有门类字母。
+         * @example I6513
+         */
+        IndustryCode: string;
+        /**
+         * @description 带单位的金额，与规则中的写法相同，按元精确换算。
+         * @example 4600万元
+         */
+        MoneyFact: string;
+        /**
+         * @description 按会计年度的金额：年份到带单位的金额（`null` 为该年未知）。
+         * @example {
+         *       "2024": "4200万元",
+         *       "2025": "4600万元"
+         *     }
+         */
+        MoneySeriesFact: {
+            [key: string]: components["schemas"]["MoneyFact"] | null;
+        } | null;
+        /**
+         * @description 按年度的数值：年份到数值（`null` 为该年未知）。
+         * @example {
+         *       "2025": 95
+         *     }
+         */
+        NumberSeriesFact: {
+            [key: string]: number | null;
+        } | null;
+        TextSetFact: string[] | null;
+        /** @description 试算结果，即匹配报告届时给出的结论 / What the match report will say (`com.huiqi.publish.trial.RuleTrial.Outcome`). */
+        RuleTrialOutcome: {
+            /**
+             * Format: date
+             * @description 评估日期。
+             */
+            asOf: string;
+            /**
+             * @description 由硬性条件决定：ELIGIBLE 全部满足；NOT_ELIGIBLE 有一条未满足；UNDETERMINED 无未满足但有缺少数据的条件（缺数据从不按不满足计）。
+             * @enum {string}
+             */
+            verdict: "ELIGIBLE" | "NOT_ELIGIBLE" | "UNDETERMINED";
+            /** @description 匹配度：满足的加分条件权重占全部加分条件权重的百分比（向下取整），缺少数据的加分条件按0计；没有加分条件时为100。 */
+            matchDegree: number;
+            /** @description 补齐缺少的数据后匹配度最多能达到的值。 */
+            matchDegreeUpperBound: number;
+            /** @description 满足的硬性条件条数。 */
+            hardMet: number;
+            /** @description 硬性条件条数。 */
+            hardTotal: number;
+            summary: components["schemas"]["Explanation"];
+            /** @description 每条条件的结果，顺序同请求。 */
+            conditions: components["schemas"]["TrialCondition"][];
+            /** @description 需补充的全部数据（去重）。 */
+            missing: components["schemas"]["MissingFact"][];
+        };
+        /** @description 一条条件的试算结果 / One condition's result (`RuleTrial.ConditionResult`). */
+        TrialCondition: {
+            /** @description 条件编号（试算单条规则时没有）。 */
+            id?: string;
+            /** @description 条件原文（试算单条规则时没有）。 */
+            text?: string;
+            /** @enum {string} */
+            kind: "hard" | "soft";
+            /** @description 加分条件的权重。 */
+            weight?: number;
+            /**
+             * @description TRUE 满足；FALSE 未满足；UNKNOWN 缺少数据无法判断。
+             * @enum {string}
+             */
+            truth: "TRUE" | "FALSE" | "UNKNOWN";
+            /** @description 理由：满足或未满足时为决定结果的实际数值与要求；缺少数据时第一条为“请补充：…”。 */
+            reasons: components["schemas"]["Explanation"][];
+            /** @description 判断此条件需补充的数据（仅 UNKNOWN 时非空）。 */
+            missing: components["schemas"]["MissingFact"][];
+        };
+        /** @description 一条中英文理由 / One reason in Chinese and English (`com.huiqi.shared.rules.Explanation`). */
+        Explanation: {
+            zh: string;
+            en: string;
+        };
+        /** @description 需补充的一项企业数据 / A fact to supply (`com.huiqi.shared.rules.MissingFact`). */
+        MissingFact: {
+            /** @description 属性名，如 `rdExpense`。 */
+            attribute: string;
+            /** @description 按会计年度的属性所缺的年份。 */
+            year?: number;
+            /** @description 中文名称，如 “2024年研究开发费用”。 */
+            labelZh: string;
+            labelEn: string;
+        };
     };
     responses: {
         /**
@@ -2130,16 +2427,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["ConflictProblem"];
             };
         };
-        /** @description `415 UNSUPPORTED_MEDIA_TYPE`: a request body whose `Content-Type` is not `application/json`. */
-        UnsupportedMediaType: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
-            };
-        };
-        /** @description `413` `BODY_TOO_LARGE`: the request body is larger than the route accepts. */
+        /** @description `413 PAYLOAD_TOO_LARGE`: an upload larger than the operation allows. */
         PayloadTooLarge: {
             headers: {
                 [name: string]: unknown;
@@ -2148,11 +2436,22 @@ export interface components {
                 "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
             };
         };
+        /** @description `415 UNSUPPORTED_MEDIA_TYPE`: a request body whose `Content-Type` is not what the operation takes (`application/json`, or an image type for uploads). */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+            };
+        };
         /**
          * @description `422`: well-formed but not acceptable. `VALIDATION_FAILED` (with `field`; for catalogue
          *     content prefixed with `content.`), `INVALID_CREDIT_CODE` (with `field` `enterpriseCode` or
-         *     `enterpriseCode[n]`) or `CALENDAR_YEAR_NOT_PUBLISHED` (a date in a year whose official holiday
-         *     notice is not included).
+         *     `enterpriseCode[n]`), `CALENDAR_YEAR_NOT_PUBLISHED` (a date in a year whose official holiday
+         *     notice is not included), `INVALID_RULE` (a malformed rule; `field` is the path of the offending
+         *     node), `INVALID_FACTS` (sample facts of a rule trial that do not fit the attribute catalogue) or
+         *     `INVALID_IMAGE` (an upload whose bytes are not the declared image type).
          */
         UnprocessableContent: {
             headers: {
@@ -3480,6 +3779,97 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    getInterpretationImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 目录类别 / The catalogue kind. Any other value is `404 NOT_FOUND`.
+                 * @example products
+                 */
+                kind: components["parameters"]["CatalogueKind"];
+                /**
+                 * @description 条目编码 / The entry's code (3–32 upper-case letters, digits or hyphens, starting with a letter). A malformed code, or an entry of another center, is `404 NOT_FOUND`.
+                 * @example P3205IP00145
+                 */
+                code: components["parameters"]["CatalogueCode"];
+                /**
+                 * @description 图片在已发布版本 `attachments` 中的位置，从0开始 / The image's position in the published version's attachments, from 0.
+                 * @example 0
+                 */
+                index: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image, as uploaded. */
+            200: {
+                headers: {
+                    /** @description `private, max-age=86400`: the bytes behind an object key never change, but only the center's own readers may see them. */
+                    "cache-control"?: string;
+                    /** @description `nosniff`. */
+                    "x-content-type-options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `NOT_FOUND`: not an interpretation, no such published interpretation in this center, or no image at that position. */
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    uploadImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "image/png": string;
+                "image/jpeg": string;
+            };
+        };
+        responses: {
+            /** @description The same image was uploaded before; its record, unchanged. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadedImage"];
+                };
+            };
+            /** @description Uploaded now. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadedImage"];
+                };
+            };
+            /** @description `BODY_REQUIRED`: the body is empty. */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description `FORBIDDEN` (only staff and center admins upload) or `TENANT_NOT_ACTIVE`. */
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: `Content-Type` is not `image/png` or `image/jpeg` (SVG included). */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `INVALID_IMAGE`: the bytes are not an image of the declared type (checked by the file signature). */
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     getCatalogueImportTemplate: {
         parameters: {
             query?: never;
@@ -3669,6 +4059,45 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             /** @description `VALIDATION_FAILED` with `field` `month` (missing). */
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    tryRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RuleTrialRequest"];
+            };
+        };
+        responses: {
+            /** @description What the match report will say for these facts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleTrialOutcome"];
+                };
+            };
+            /** @description `BODY_REQUIRED`, `MALFORMED_JSON`, `UNKNOWN_FIELD` or `INVALID_FIELD` (e.g. `asOf` not a date, `conditions[0].weight` not a whole number). */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description `FORBIDDEN` (only staff and center admins author rules) or `TENANT_NOT_ACTIVE`. */
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /**
+             * @description `INVALID_RULE` with the path of the offending rule node (`rule.…` or `conditions[i].rule.…`); `INVALID_FACTS` with the path of
+             *     the offending fact (`facts.noSuchFigure` unknown attribute, `facts.revenue.2024` not an amount with its unit, `facts.revenue.24`
+             *     not a fiscal year); `VALIDATION_FAILED` for `rule` and `conditions` both or neither given (`field` `rule` or `conditions`),
+             *     a condition as a business item would refuse it (`conditions[1].id`, `conditions[2].weight`), a condition without a rule
+             *     (`conditions[3].rule`), no hard condition or no condition (`conditions`), or no `facts`.
+             */
             422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["InternalError"];
         };

@@ -40,7 +40,8 @@ class BadInputTest {
             new String[] {"POST", "/catalogue/products/P-NONE/submit", "sip-staff"},
             new String[] {"POST", "/catalogue/items/BZ-NONE/approve", "sip-staff"},
             new String[] {"POST", "/catalogue/notices/N-NONE/reject", "sip-staff"},
-            new String[] {"POST", "/catalogue/varieties/S-NONE/revoke", "sip-staff"});
+            new String[] {"POST", "/catalogue/varieties/S-NONE/revoke", "sip-staff"},
+            new String[] {"POST", "/rules/trial", "sip-staff"});
 
     @TestFactory
     Stream<DynamicTest> malformedBodiesAreRefusedWithoutChange() {

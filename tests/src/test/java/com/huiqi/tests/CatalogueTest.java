@@ -219,10 +219,11 @@ class CatalogueTest {
         assertProblem(STACK.call("POST", "/catalogue/interpretations", author, Map.of("code", "I-T-HT-VID", "content",
                 Map.of("documentCode", "D-GKFH-2016-32", "form", "VIDEO", "title", "视频解读", "interpretingUnit", "科创委",
                         "videoUrl", "http://insecure.example/v.mp4"))), 422, "content.videoUrl");
-        assertEquals(201, STACK.call("POST", "/catalogue/interpretations", author, Map.of("code", "I-T-HT-DIAG", "content",
+        // A diagram names uploaded images only (MediaTest uploads and publishes one).
+        assertProblem(STACK.call("POST", "/catalogue/interpretations", author, Map.of("code", "I-T-HT-DIAG", "content",
                 Map.of("documentCode", "D-GKFH-2016-32", "form", "DIAGRAM", "title", "一图读懂高企认定", "interpretingUnit", "科创委",
                         "attachments", List.of(Map.of("name", "一图读懂.png", "objectKey", "sip/diagrams/ht-2026.png",
-                                "mediaType", "image/png"))))).status());
+                                "mediaType", "image/png"))))), 422, "content.attachments[0].objectKey");
         assertProblem(STACK.call("POST", "/catalogue/interpretations", author, Map.of("code", "I-T-NODOC", "content",
                 Map.of("documentCode", "D-NOPE", "form", "TEXT", "title", "无文件的解读",
                         "body", "这是一段足够长的解读正文，用来检查所解读的政策文件必须存在。", "interpretingUnit", "科创委"))),

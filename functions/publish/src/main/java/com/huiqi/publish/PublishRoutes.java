@@ -20,7 +20,9 @@ import com.huiqi.publish.catalogue.PublishedVersion;
 import com.huiqi.publish.imports.CatalogueImports;
 import com.huiqi.publish.imports.ImportTemplate;
 import com.huiqi.publish.links.EntryLinks;
+import com.huiqi.publish.media.MediaLibrary;
 import com.huiqi.publish.schedule.ApplicationWindows;
+import com.huiqi.publish.trial.RuleTrial;
 import jakarta.inject.Singleton;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -29,8 +31,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The routes of the publish function. Center staff (后台支持人员) and admins author and review;
- * every other role of the tenant reads what is published.
+ * The routes of the publish function. Center staff (后台支持人员) and admins author and review,
+ * try rules against sample facts and upload diagram images; every other role of the tenant reads
+ * what is published.
  */
 @Singleton
 public class PublishRoutes {
@@ -44,7 +47,8 @@ public class PublishRoutes {
     private final EntryLinks links;
     private final CatalogueImports imports;
 
-    public PublishRoutes(Catalogue catalogue, ApplicationWindows windows, EntryLinks links, CatalogueImports imports) {
+    public PublishRoutes(Catalogue catalogue, ApplicationWindows windows, EntryLinks links, RuleTrial trial,
+                         MediaLibrary media, CatalogueImports imports) {
         this.catalogue = catalogue;
         this.windows = windows;
         this.links = links;
@@ -71,6 +75,21 @@ public class PublishRoutes {
                 .add("GET", entry + "/link", r -> ApiResponse.ok(new PublicLink(publishedLink(r))), readers)
                 .add("GET", entry + "/qr", r -> ApiResponse.binary("image/png", links.qrPng(publishedLink(r)),
                         Map.of("cache-control", "public, max-age=86400")), readers)
+                .add("GET", entry + "/attachments/{index}", r -> {
+                    if (kind(r) != CatalogueKind.INTERPRETATIONS) {
+                        throw ApiException.notFound("图片", "image");
+                    }
+                    MediaLibrary.Image image = media.attachment(r.store(), catalogue.published(r.store(), kind(r), r.path("code")),
+                            r.path("index"));
+                    // Content-addressed: the bytes behind a key never change, but only this tenant's readers may see them.
+                    return ApiResponse.binary(image.mediaType(), image.bytes(),
+                            Map.of("cache-control", "private, max-age=86400", "x-content-type-options", "nosniff"));
+                }, readers)
+                .add("POST", "/media/images", r -> {
+                    MediaLibrary.Upload upload = media.upload(r.store(), r.caller(), r.requestId(),
+                            r.header("content-type").orElse(null), r.bodyBytes());
+                    return new ApiResponse(upload.created() ? 201 : 200, upload.image(), Map.of());
+                }, EDITORS)
                 .add("GET", "/applications/today", r -> ApiResponse.ok(windows.today(r.store(), r.caller().tenant())),
                         readers)
                 .add("GET", "/catalogue-imports/template", r -> ApiResponse.binary(ImportTemplate.MEDIA_TYPE,
@@ -88,7 +107,9 @@ public class PublishRoutes {
                     return ApiResponse.accepted(view, "/catalogue-imports/" + view.job().id());
                 }, EDITORS)
                 .add("GET", "/applications/calendar", r -> ApiResponse.ok(windows.month(r.store(), r.caller().tenant(),
-                        month(r.query("month").orElse(null)))), readers);
+                        month(r.query("month").orElse(null)))), readers)
+                .add("POST", "/rules/trial", r -> ApiResponse.ok(trial.trial(r.caller().tenant(),
+                        r.body(RuleTrial.Request.class))), EDITORS);
     }
 
     public RouteTable table() {

@@ -12,9 +12,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 @Factory
 public class TenantsBeans {
 
-    /** Set by the local stack: S3-compatible servers on loopback need path-style bucket addressing. */
-    static final String S3_PATH_STYLE = "S3_PATH_STYLE";
-
     @Singleton
     @Bean(preDestroy = "close")
     CognitoIdentityProviderClient cognito(SdkHttpClient http) {
@@ -25,7 +22,7 @@ public class TenantsBeans {
     @Bean(preDestroy = "close")
     S3Client s3(SdkHttpClient http) {
         return S3Client.builder().httpClient(http)
-                .forcePathStyle(Env.get(S3_PATH_STYLE).map(Boolean::parseBoolean).orElse(false))
+                .forcePathStyle(Env.get(Env.S3_PATH_STYLE).map(Boolean::parseBoolean).orElse(false))
                 .build();
     }
 }

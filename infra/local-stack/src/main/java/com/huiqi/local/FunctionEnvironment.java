@@ -23,6 +23,7 @@ final class FunctionEnvironment {
 
     static final String REGION = "us-east-1";
     static final String DEFAULT_ARCHIVE_BUCKET = "huiqi-archive-local";
+    static final String DEFAULT_MEDIA_BUCKET = "huiqi-media-local";
 
     /** SDK v2 (2.31) system properties for service-specific endpoints. */
     static final String DYNAMODB_ENDPOINT = "aws.endpointUrlDynamoDb";
@@ -32,7 +33,7 @@ final class FunctionEnvironment {
     private final Map<String, String> properties = new LinkedHashMap<>();
     private final Map<String, String> previous = new LinkedHashMap<>();
 
-    FunctionEnvironment(String userPoolId, String archiveBucket, URI dynamoDb, URI cognito, URI s3) {
+    FunctionEnvironment(String userPoolId, String archiveBucket, String mediaBucket, URI dynamoDb, URI cognito, URI s3) {
         properties.put("aws.region", REGION);
         // Dummy credentials: the local servers accept any, and real ones must never reach them.
         properties.put("aws.accessKeyId", "local");
@@ -41,9 +42,10 @@ final class FunctionEnvironment {
         properties.put(COGNITO_ENDPOINT, cognito.toString());
         properties.put(S3_ENDPOINT, s3.toString());
         // S3-compatible servers on loopback have no per-bucket host names.
-        properties.put("S3_PATH_STYLE", "true");
+        properties.put(Env.S3_PATH_STYLE, "true");
         properties.put(Env.USER_POOL_ID, userPoolId);
         properties.put(Env.ARCHIVE_BUCKET, archiveBucket);
+        properties.put(Env.MEDIA_BUCKET, mediaBucket);
         for (TableDefinition table : Tables.all()) {
             properties.put(table.envVar(), table.tableName());
         }
@@ -52,6 +54,11 @@ final class FunctionEnvironment {
     /** The bucket name: ARCHIVE_BUCKET from the environment or a system property, else the local default. */
     static String archiveBucket() {
         return Env.get(Env.ARCHIVE_BUCKET).orElse(DEFAULT_ARCHIVE_BUCKET);
+    }
+
+    /** The bucket name: MEDIA_BUCKET from the environment or a system property, else the local default. */
+    static String mediaBucket() {
+        return Env.get(Env.MEDIA_BUCKET).orElse(DEFAULT_MEDIA_BUCKET);
     }
 
     void apply() {

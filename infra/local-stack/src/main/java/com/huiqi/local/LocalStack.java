@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
@@ -54,6 +55,7 @@ public final class LocalStack implements AutoCloseable {
     private S3ProxyServer s3;
     private CognitoBootstrap.UserPool userPool;
     private String archiveBucket;
+    private String mediaBucket;
     private LocalGateway gateway;
     private Schedules schedules;
     private long startupMillis;
@@ -89,6 +91,7 @@ public final class LocalStack implements AutoCloseable {
         Files.createDirectories(workDir);
         Path repoRoot = config.repoRoot();
         archiveBucket = FunctionEnvironment.archiveBucket();
+        mediaBucket = FunctionEnvironment.mediaBucket();
         SdkHttpClient http = register(LocalClients.http());
 
         // The three servers are independent: each starts and is bootstrapped on a thread of its own.
@@ -108,19 +111,25 @@ public final class LocalStack implements AutoCloseable {
                         .run(OperatorAccount.LOCAL);
                 return ready("cognito-local", client);
             }), threads);
-            CompletableFuture<Boolean> bucket = CompletableFuture.supplyAsync(unchecked(() -> {
+            CompletableFuture<List<String>> bucket = CompletableFuture.supplyAsync(unchecked(() -> {
                 s3 = register(S3ProxyServer.start(repoRoot, workDir.resolve("s3")));
                 try (var client = LocalClients.s3(s3.endpoint(), http)) {
-                    return ready("S3Proxy", ArchiveBucket.ensure(client, archiveBucket));
+                    List<String> created = new ArrayList<>();
+                    for (String name : List.of(archiveBucket, mediaBucket)) {
+                        if (Buckets.ensure(client, name)) {
+                            created.add(name);
+                        }
+                    }
+                    return ready("S3Proxy", created);
                 }
             }), threads);
             // Wait for all three, failed or not, so that close() stops whatever did start.
             CompletableFuture.allOf(tables, cognitoReady, bucket).exceptionally(failure -> null).join();
             List<String> createdTables = join(tables);
             CognitoIdentityProviderClient cognitoClient = join(cognitoReady);
-            boolean createdBucket = join(bucket);
+            List<String> createdBuckets = join(bucket);
 
-            FunctionEnvironment environment = new FunctionEnvironment(userPool.userPoolId(), archiveBucket,
+            FunctionEnvironment environment = new FunctionEnvironment(userPool.userPoolId(), archiveBucket, mediaBucket,
                     dynamoDb.endpoint(), cognito.endpoint(), s3.endpoint());
             environment.apply();
             register(environment::restore);
@@ -140,7 +149,8 @@ public final class LocalStack implements AutoCloseable {
             LOG.info("gateway " + gatewayUrl() + ", DynamoDB " + dynamoEndpoint()
                     + (createdTables.isEmpty() ? "" : " (created " + String.join(", ", createdTables) + ")")
                     + ", Cognito " + cognitoEndpoint() + " pool " + userPoolId() + ", S3 " + s3Endpoint()
-                    + " bucket " + archiveBucket + (createdBucket ? " (created)" : "")
+                    + " buckets " + archiveBucket + ", " + mediaBucket
+                    + (createdBuckets.isEmpty() ? "" : " (created " + String.join(", ", createdBuckets) + ")")
                     + (config.persistent() ? ", data in " + workDir : ", in memory"));
         } finally {
             threads.shutdown();
@@ -192,6 +202,10 @@ public final class LocalStack implements AutoCloseable {
 
     public String archiveBucket() {
         return archiveBucket;
+    }
+
+    public String mediaBucket() {
+        return mediaBucket;
     }
 
     public OperatorAccount operator() {

@@ -13,6 +13,10 @@ public final class Env {
     public static final String USER_POOL_ID = "USER_POOL_ID";
     /** Bucket for tenant exports and other archives kept at least two years (003 §6.4.4). */
     public static final String ARCHIVE_BUCKET = "ARCHIVE_BUCKET";
+    /** Bucket for the images of diagram interpretations (图解), under {@code <tenant>/images/}. */
+    public static final String MEDIA_BUCKET = "MEDIA_BUCKET";
+    /** Set by the local stack: S3-compatible servers on loopback need path-style bucket addressing. */
+    public static final String S3_PATH_STYLE = "S3_PATH_STYLE";
 
     private Env() {
     }

@@ -40,8 +40,13 @@ public class PlatformBeans {
     }
 
     @Singleton
-    StoreFactory storeFactory(DynamoDbClient dynamoDb, SdkHttpClient http, @Named(MAPPER) ObjectMapper mapper) {
-        return new StoreFactory(new TenantClients(dynamoDb, http, Env.get(TenantClients.TENANT_ROLE_ARN)), mapper);
+    TenantClients tenantClients(DynamoDbClient dynamoDb, SdkHttpClient http) {
+        return new TenantClients(dynamoDb, http, Env.get(TenantClients.TENANT_ROLE_ARN));
+    }
+
+    @Singleton
+    StoreFactory storeFactory(TenantClients clients, @Named(MAPPER) ObjectMapper mapper) {
+        return new StoreFactory(clients, mapper);
     }
 
     @Singleton

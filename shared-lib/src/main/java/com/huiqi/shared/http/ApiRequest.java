@@ -103,6 +103,14 @@ public final class ApiRequest {
         return query.get("cursor");
     }
 
+    /**
+     * The body as sent, for binary uploads such as images (API Gateway delivers them base64-encoded;
+     * this is the decoded bytes); empty when there is none.
+     */
+    public byte[] bodyBytes() {
+        return body == null ? new byte[0] : body.clone();
+    }
+
     /** The JSON body as {@code type}; malformed JSON, unknown fields and failed checks are 4xx problems. */
     public <T> T body(Class<T> type) {
         String json = body == null ? null : new String(body, StandardCharsets.UTF_8);
@@ -135,7 +143,7 @@ public final class ApiRequest {
             throw ApiException.badRequest("BODY_REQUIRED", "请求体不能为空", "A request body is required", null);
         }
         if (body.length > maxBytes) {
-            throw new ApiException(413, "BODY_TOO_LARGE", "请求体不能超过" + (maxBytes / 1024 / 1024) + " MiB",
+            throw new ApiException(413, "PAYLOAD_TOO_LARGE", "请求体不能超过" + (maxBytes / 1024 / 1024) + " MiB",
                     "The request body may not exceed " + (maxBytes / 1024 / 1024) + " MiB");
         }
         return body;

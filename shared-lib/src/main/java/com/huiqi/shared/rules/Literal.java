@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A value a rule compares with. Which kind fits is decided by the indicator: a money attribute only
@@ -24,6 +27,20 @@ public sealed interface Literal {
      * JSON: a string of a decimal number followed by 元, 万元 or 亿元.
      */
     record Money(BigDecimal amount, MoneyUnit unit) implements Literal {
+
+        private static final Pattern WRITTEN = Pattern.compile("(-?\\d{1,15}(?:\\.\\d{1,8})?)(元|万元|亿元)");
+
+        /**
+         * An amount as written in a rule or a sample fact sheet, {@code "4600万元"}; empty when the text
+         * is not a decimal number followed by 元, 万元 or 亿元 (a bare number has no unit and is refused).
+         */
+        public static Optional<Money> parse(String written) {
+            Matcher m = written == null ? null : WRITTEN.matcher(written);
+            return m != null && m.matches()
+                    ? Optional.of(new Money(new BigDecimal(m.group(1)), MoneyUnit.ofSymbol(m.group(2))))
+                    : Optional.empty();
+        }
+
         public Money {
             amount = Decimals.normalize(Objects.requireNonNull(amount, "amount"));
             Objects.requireNonNull(unit, "unit");

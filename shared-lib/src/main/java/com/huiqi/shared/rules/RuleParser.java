@@ -37,7 +37,6 @@ public final class RuleParser {
     static final int MAX_TEXT = 500;
 
     private static final Pattern CONDITION_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
-    private static final Pattern MONEY = Pattern.compile("(-?\\d{1,15}(?:\\.\\d{1,8})?)(元|万元|亿元)");
     private static final Pattern PERCENT = Pattern.compile("(-?\\d{1,6}(?:\\.\\d{1,8})?)%");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern PERIOD = Pattern.compile("P(?=\\d)(\\d{1,3}Y)?(\\d{1,4}M)?(\\d{1,4}W)?(\\d{1,5}D)?");
@@ -399,8 +398,7 @@ public final class RuleParser {
     }
 
     private static Literal money(JsonNode node) {
-        Matcher m = node.isTextual() ? MONEY.matcher(node.textValue()) : null;
-        return m != null && m.matches() ? new Literal.Money(new BigDecimal(m.group(1)), MoneyUnit.ofSymbol(m.group(2))) : null;
+        return node.isTextual() ? Literal.Money.parse(node.textValue()).orElse(null) : null;
     }
 
     private static Literal percent(JsonNode node) {

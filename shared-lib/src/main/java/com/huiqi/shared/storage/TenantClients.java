@@ -4,6 +4,7 @@ import com.huiqi.shared.tenancy.TenantId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -21,6 +22,9 @@ import software.amazon.awssdk.services.sts.model.Tag;
  *
  * <p>Without {@code TENANT_ROLE_ARN} (the local stack, where there is no STS) every tenant uses the
  * function's client and isolation rests on {@link TenantStore}'s key checks alone.
+ *
+ * <p>The same tenant credentials serve other tenant-scoped clients ({@link #credentials}): the role
+ * also confines object storage to keys under {@code <id>/}.
  */
 public final class TenantClients {
 
@@ -30,6 +34,7 @@ public final class TenantClients {
     private final SdkHttpClient http;
     private final Optional<String> tenantRoleArn;
     private final Map<TenantId, DynamoDbEnhancedClient> byTenant = new ConcurrentHashMap<>();
+    private final Map<TenantId, AwsCredentialsProvider> credentialsByTenant = new ConcurrentHashMap<>();
     private volatile StsClient sts;
 
     public TenantClients(DynamoDbClient functionClient, SdkHttpClient http, Optional<String> tenantRoleArn) {
@@ -47,14 +52,26 @@ public final class TenantClients {
     }
 
     private DynamoDbEnhancedClient scopedClient(TenantId tenant) {
-        var credentials = StsAssumeRoleCredentialsProvider.builder()
+        return DynamoClients.enhanced(DynamoDbClient.builder().httpClient(http)
+                .credentialsProvider(credentials(tenant).orElseThrow()).build());
+    }
+
+    /**
+     * The credentials of a tenant's requests: the tenant access role assumed with session tag
+     * {@code tenant=<id>}, refreshed as they expire; empty where the function's own credentials
+     * serve (no {@code TENANT_ROLE_ARN}, or the platform's partition).
+     */
+    public Optional<AwsCredentialsProvider> credentials(TenantId tenant) {
+        if (tenantRoleArn.isEmpty() || tenant.equals(TenantId.PLATFORM)) {
+            return Optional.empty();
+        }
+        return Optional.of(credentialsByTenant.computeIfAbsent(tenant, t -> StsAssumeRoleCredentialsProvider.builder()
                 .stsClient(sts())
                 .refreshRequest(r -> r.roleArn(tenantRoleArn.orElseThrow())
-                        .roleSessionName("tenant-" + tenant.value())
-                        .tags(Tag.builder().key("tenant").value(tenant.value()).build())
+                        .roleSessionName("tenant-" + t.value())
+                        .tags(Tag.builder().key("tenant").value(t.value()).build())
                         .durationSeconds(900))
-                .build();
-        return DynamoClients.enhanced(DynamoDbClient.builder().httpClient(http).credentialsProvider(credentials).build());
+                .build()));
     }
 
     private StsClient sts() {

@@ -9,6 +9,7 @@ import com.huiqi.publish.model.BusinessVariety;
 import com.huiqi.publish.model.CatalogueContent;
 import com.huiqi.publish.model.Interpretation;
 import com.huiqi.publish.model.PolicyProduct;
+import com.huiqi.publish.media.MediaLibrary;
 import com.huiqi.shared.config.PlatformBeans;
 import com.huiqi.shared.error.ApiException;
 import com.huiqi.shared.json.JsonInput;
@@ -21,7 +22,8 @@ import java.util.Optional;
 
 /**
  * Checks the content of a catalogue entry: its fields (each record's {@code normalized()}), its
- * rules, and that the entries it refers to exist in the same tenant — and, when it is published,
+ * rules, that a diagram's images were uploaded to this tenant, and that the entries it refers to
+ * exist in the same tenant — and, when it is published,
  * that they are published too, so an enterprise never follows a link to something it cannot see.
  */
 @Singleton
@@ -29,10 +31,12 @@ public class ContentChecks {
 
     private final ObjectMapper mapper;
     private final RuleCheck rules;
+    private final MediaLibrary media;
 
-    public ContentChecks(@Named(PlatformBeans.MAPPER) ObjectMapper mapper, RuleCheck rules) {
+    public ContentChecks(@Named(PlatformBeans.MAPPER) ObjectMapper mapper, RuleCheck rules, MediaLibrary media) {
         this.mapper = mapper;
         this.rules = rules;
+        this.media = media;
     }
 
     /** A reference from one entry to another, with the field that makes it. */
@@ -45,6 +49,12 @@ public class ContentChecks {
             if (!exists(store, ref)) {
                 throw ApiException.validation("content." + ref.field(), "引用的" + ref.kind().nameZh() + "不存在：" + ref.code(),
                         "No " + ref.kind().segment() + " entry " + ref.code());
+            }
+        }
+        if (checked instanceof Interpretation i) {
+            for (int n = 0; n < i.attachments().size(); n++) {
+                Interpretation.Attachment a = i.attachments().get(n);
+                media.requireUploaded(store, "content.attachments[" + n + "]", a.objectKey(), a.mediaType());
             }
         }
         return checked;

@@ -2,6 +2,7 @@ package com.huiqi.publish.catalogue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.huiqi.shared.rules.AttributeCatalog;
+import com.huiqi.shared.rules.RuleExpr;
 import com.huiqi.shared.rules.RuleParser;
 import com.huiqi.shared.rules.RuleWriter;
 import jakarta.inject.Singleton;
@@ -18,6 +19,11 @@ public class RuleCheck {
     private final RuleWriter writer = new RuleWriter();
 
     public JsonNode check(JsonNode rule) {
-        return writer.toJson(parser.parseExpression(rule));
+        return writer.toJson(parse(rule));
+    }
+
+    /** The rule itself, for trying it while it is authored (the same checks as on save). */
+    public RuleExpr parse(JsonNode rule) {
+        return parser.parseExpression(rule);
     }
 }

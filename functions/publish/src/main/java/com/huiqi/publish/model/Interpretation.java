@@ -1,11 +1,11 @@
 package com.huiqi.publish.model;
 
+import com.huiqi.publish.media.ImageFormat;
 import com.huiqi.shared.error.ApiException;
 import com.huiqi.shared.validation.Fields;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * 政策解读 (000 §7.1.2): an interpretation of one policy document in words (文字解读), as a
@@ -13,7 +13,8 @@ import java.util.Set;
  *
  * @param documentCode      the document it interprets
  * @param interpretingUnit  解释单位 that issued it
- * @param attachments       for diagrams: the images, stored in object storage under {@code objectKey}
+ * @param attachments       for diagrams: the images, uploaded to the media bucket; {@code objectKey} is what
+ *                          the upload answered (saving checks it is an image uploaded to this center)
  * @param videoUrl          for videos: an https link to the video
  */
 public record Interpretation(
@@ -24,8 +25,6 @@ public record Interpretation(
         String interpretingUnit,
         List<Attachment> attachments,
         String videoUrl) implements CatalogueContent {
-
-    private static final Set<String> IMAGE_TYPES = Set.of("image/png", "image/jpeg", "image/svg+xml");
 
     /** The form of an interpretation. */
     public enum Form {
@@ -49,9 +48,10 @@ public record Interpretation(
         for (int i = 0; i < given.size(); i++) {
             Attachment a = Fields.required("attachments[" + i + "]", given.get(i));
             String field = "attachments[" + i + "]";
-            if (a.mediaType() == null || !IMAGE_TYPES.contains(a.mediaType())) {
-                throw ApiException.validation(field + ".mediaType", "图解附件须为 PNG、JPEG 或 SVG 图片",
-                        "A diagram attachment is a PNG, JPEG or SVG image");
+            // No SVG: see ImageFormat for why.
+            if (ImageFormat.ofMediaType(a.mediaType()).filter(t -> t.mediaType().equals(a.mediaType())).isEmpty()) {
+                throw ApiException.validation(field + ".mediaType", "图解附件须为 PNG（image/png）或 JPEG（image/jpeg）图片",
+                        "A diagram attachment is a PNG (image/png) or JPEG (image/jpeg) image");
             }
             checked.add(new Attachment(Fields.text(field + ".name", a.name(), 1, 100),
                     Fields.text(field + ".objectKey", a.objectKey(), 3, 256), a.mediaType()));

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,9 +20,12 @@ import java.util.TreeMap;
  */
 public final class ApiClient {
 
-    /** One HTTP exchange: what was asked and what came back, for assertions and contract checks. */
+    /**
+     * One HTTP exchange: what was asked and what came back, for assertions and contract checks.
+     * {@code body} is the answer as UTF-8 text, {@code bytes} exactly as received (images).
+     */
     public record Exchange(String method, String path, int status, Map<String, String> headers, String contentType,
-                           String body, JsonNode json) {
+                           String body, JsonNode json, byte[] bytes) {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -67,11 +71,10 @@ public final class ApiClient {
 
     /** Sends a body exactly as given, with the given content type: for malformed-input tests. */
     public Exchange sendRaw(String method, String path, String token, String body, String contentType) {
-        return sendBytes(method, path, token, body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                contentType);
+        return sendBytes(method, path, token, body == null ? null : body.getBytes(StandardCharsets.UTF_8), contentType);
     }
 
-    /** Sends a binary body, such as a spreadsheet, with its content type. */
+    /** Sends bytes as they are, such as an image upload. */
     public Exchange sendBytes(String method, String path, String token, byte[] body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
                 .timeout(Duration.ofSeconds(60))
@@ -83,16 +86,16 @@ public final class ApiClient {
             request.header("Content-Type", contentType);
         }
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             String contentTypeOut = response.headers().firstValue("content-type").orElse(null);
+            String text = new String(response.body(), StandardCharsets.UTF_8);
             JsonNode json = null;
-            if (response.body() != null && !response.body().isBlank() && contentTypeOut != null
-                    && contentTypeOut.contains("json")) {
-                json = mapper.readTree(response.body());
+            if (!text.isBlank() && contentTypeOut != null && contentTypeOut.contains("json")) {
+                json = mapper.readTree(text);
             }
             Map<String, String> headers = new TreeMap<>();
             response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(), String.join(",", values)));
-            return new Exchange(method, path, response.statusCode(), headers, contentTypeOut, response.body(), json);
+            return new Exchange(method, path, response.statusCode(), headers, contentTypeOut, text, json, response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

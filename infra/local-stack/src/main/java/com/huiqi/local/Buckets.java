@@ -4,10 +4,13 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-/** Creates the archive bucket (tenant exports, records kept two years) if the S3 server lacks it. */
-final class ArchiveBucket {
+/**
+ * Creates template.yaml's buckets in the S3 server when it lacks them: the archive bucket (tenant
+ * exports, records kept two years) and the media bucket (images of diagram interpretations).
+ */
+final class Buckets {
 
-    private ArchiveBucket() {
+    private Buckets() {
     }
 
     /** @return true when it was created now, false when a persisted data dir already had it */
