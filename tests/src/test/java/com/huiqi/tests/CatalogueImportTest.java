@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.huiqi.local.demo.ApiClient.Exchange;
+import com.huiqi.tests.support.AuditTrail;
 import com.huiqi.tests.support.ImportWorkbooks;
 import com.huiqi.tests.support.TestStack;
 import java.io.ByteArrayInputStream;
@@ -120,7 +121,7 @@ class CatalogueImportTest {
         file.add("申报通知", Map.of("code", "BAD-NX", "itemCode", "BAD-BZ00002", "title", "时间写错的通知", "opensAt", "下周一",
                 "closesAt", "2026-12-31 17:00", "method", "在线申报"));
 
-        int auditBefore = auditCount();
+        int auditBefore = AuditTrail.size("sip-auditor");
         Exchange rejected = upload(importer, file.toXlsx());
         assertEquals(422, rejected.status(), rejected.body());
         assertEquals("IMPORT_REJECTED", rejected.json().get("code").asText());
@@ -135,7 +136,7 @@ class CatalogueImportTest {
         assertEquals("content.level", byCode.get("BAD-SX").get("field").asText());
         assertEquals("content.opensAt", byCode.get("BAD-NX").get("field").asText());
 
-        assertEquals(auditBefore, auditCount(), "a rejected import changes nothing");
+        assertEquals(auditBefore, AuditTrail.size("sip-auditor"), "a rejected import changes nothing");
         assertEquals(404, STACK.call("GET", "/catalogue/documents/BAD-D0001", importer, null).status());
     }
 
@@ -186,15 +187,4 @@ class CatalogueImportTest {
         assertFalse(failed.at("/job/state").asText().equals("IN_REVIEW"));
     }
 
-    private static int auditCount() {
-        int n = 0;
-        String cursor = null;
-        do {
-            Exchange e = STACK.call("GET", "/audit?limit=100" + (cursor == null ? "" : "&cursor=" + cursor),
-                    STACK.token("sip-auditor"), null);
-            n += e.json().get("items").size();
-            cursor = e.json().hasNonNull("nextCursor") ? e.json().get("nextCursor").asText() : null;
-        } while (cursor != null);
-        return n;
-    }
 }

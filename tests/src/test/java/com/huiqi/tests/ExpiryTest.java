@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.huiqi.local.demo.ApiClient.Exchange;
+import com.huiqi.tests.support.AuditTrail;
 import com.huiqi.tests.support.CatalogueSamples;
 import com.huiqi.tests.support.TestStack;
 import java.time.LocalDate;
@@ -83,14 +84,14 @@ class ExpiryTest {
         assertTrue(listed.contains("D-EXP-FUTURE"));
 
         // The system is the actor in the audit trail, in the same tenant.
-        JsonNode audit = auditEntry("sip-auditor", "catalogue.expire", "D-EXP-PAST");
+        JsonNode audit = AuditTrail.of("sip-auditor", "catalogue.expire", "D-EXP-PAST").get(0);
         assertEquals("system:expiry", audit.get("actor").asText());
         assertEquals("PUBLISHED", audit.at("/before/status").asText());
         assertEquals("EXPIRED", audit.at("/after/status").asText());
 
         // A second run finds nothing more to do for these: marks are consumed.
         runExpiry();
-        assertEquals(1, countAudit("sip-auditor", "catalogue.expire", "D-EXP-PAST"));
+        assertEquals(1, AuditTrail.of("sip-auditor", "catalogue.expire", "D-EXP-PAST").size());
     }
 
     @Test
@@ -118,29 +119,5 @@ class ExpiryTest {
         runExpiry();
         assertEquals("PUBLISHED", status("sip-staff", "D-EXP-RENEWED"),
                 "version 3 is valid for two more years; the mark of version 2's date is stale");
-    }
-
-    private static JsonNode auditEntry(String auditor, String action, String entityId) {
-        return auditEntries(auditor, action, entityId).get(0);
-    }
-
-    private static int countAudit(String auditor, String action, String entityId) {
-        return auditEntries(auditor, action, entityId).size();
-    }
-
-    private static List<JsonNode> auditEntries(String auditor, String action, String entityId) {
-        List<JsonNode> found = new ArrayList<>();
-        String cursor = null;
-        do {
-            Exchange page = STACK.call("GET", "/audit?limit=100" + (cursor == null ? "" : "&cursor=" + cursor),
-                    STACK.token(auditor), null);
-            for (JsonNode record : page.json().get("items")) {
-                if (record.get("action").asText().equals(action) && record.get("entityId").asText().equals(entityId)) {
-                    found.add(record);
-                }
-            }
-            cursor = page.json().hasNonNull("nextCursor") ? page.json().get("nextCursor").asText() : null;
-        } while (cursor != null);
-        return found;
     }
 }

@@ -3,9 +3,11 @@ package com.huiqi.tests;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static com.huiqi.tests.support.Problems.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.huiqi.local.demo.ApiClient.Exchange;
+import com.huiqi.tests.support.AuditTrail;
 import com.huiqi.tests.support.TestStack;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -71,19 +73,19 @@ class MediaTest {
     @Test
     void anUploadedImageIsReferencedPublishedAndReadBackByEveryReader() {
         byte[] png = image("png", 10);
-        int auditBefore = auditLength();
+        int auditBefore = AuditTrail.size("sip-auditor");
         Exchange first = upload(author, png, "image/png");
         assertEquals(201, first.status(), first.body());
         String key = first.json().get("objectKey").asText();
         assertTrue(key.matches("sip/images/[0-9a-f]{64}\\.png"), key);
         assertEquals(png.length, first.json().get("size").asInt());
-        assertEquals(auditBefore + 1, auditLength(), "the upload is audited");
+        assertEquals(auditBefore + 1, AuditTrail.size("sip-auditor"), "the upload is audited");
 
         // Content-addressed: the same bytes again are the same object and record, and nothing new is written.
         Exchange again = upload(STACK.token("sip-admin"), png, "image/png");
         assertEquals(200, again.status(), again.body());
         assertEquals(first.json(), again.json());
-        assertEquals(auditBefore + 1, auditLength());
+        assertEquals(auditBefore + 1, AuditTrail.size("sip-auditor"));
         assertArrayEquals(png, STACK.s3().getObjectAsBytes(r -> r.bucket(STACK.stack().mediaBucket()).key(key)).asByteArray(),
                 "stored under the tenant's prefix in the media bucket");
 
@@ -118,13 +120,13 @@ class MediaTest {
         assertEquals(201, jpeg.status(), jpeg.body());
         String key = jpeg.json().get("objectKey").asText();
         assertTrue(key.endsWith(".jpg"), key);
-        problem(STACK.call("POST", "/catalogue/interpretations", author,
+        assertProblem(STACK.call("POST", "/catalogue/interpretations", author,
                 Map.of("code", "I-T-MEDIA-2", "content", diagram(key, "image/png"))), 422, "VALIDATION_FAILED",
                 "content.attachments[0].mediaType");
-        problem(STACK.call("POST", "/catalogue/interpretations", author,
+        assertProblem(STACK.call("POST", "/catalogue/interpretations", author,
                 Map.of("code", "I-T-MEDIA-2", "content", diagram(key, "image/svg+xml"))), 422, "VALIDATION_FAILED",
                 "content.attachments[0].mediaType");
-        problem(STACK.call("POST", "/catalogue/interpretations", author,
+        assertProblem(STACK.call("POST", "/catalogue/interpretations", author,
                 Map.of("code", "I-T-MEDIA-2", "content", diagram(key.replace("/images/", "/images/0").substring(0, key.length()),
                         "image/jpeg"))), 422, "VALIDATION_FAILED", "content.attachments[0].objectKey");
         assertEquals(201, STACK.call("POST", "/catalogue/interpretations", author,
@@ -133,20 +135,20 @@ class MediaTest {
 
     @Test
     void whatIsNotAnImageOfTheDeclaredTypeIsRefusedAndNothingIsStored() {
-        int before = auditLength();
+        int before = AuditTrail.size("sip-auditor");
         byte[] png = image("png", 90);
-        problem(upload(author, image("jpg", 90), "image/png"), 422, "INVALID_IMAGE", null);
-        problem(upload(author, png, "image/jpeg"), 422, "INVALID_IMAGE", null);
-        problem(upload(author, "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"
+        assertProblem(upload(author, image("jpg", 90), "image/png"), 422, "INVALID_IMAGE", null);
+        assertProblem(upload(author, png, "image/jpeg"), 422, "INVALID_IMAGE", null);
+        assertProblem(upload(author, "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"
                 .getBytes(StandardCharsets.UTF_8), "image/svg+xml"), 415, "UNSUPPORTED_MEDIA_TYPE", null);
-        problem(upload(author, png, "application/octet-stream"), 415, "UNSUPPORTED_MEDIA_TYPE", null);
-        problem(upload(author, png, null), 415, "UNSUPPORTED_MEDIA_TYPE", null);
-        problem(upload(author, new byte[0], "image/png"), 400, "BODY_REQUIRED", null);
+        assertProblem(upload(author, png, "application/octet-stream"), 415, "UNSUPPORTED_MEDIA_TYPE", null);
+        assertProblem(upload(author, png, null), 415, "UNSUPPORTED_MEDIA_TYPE", null);
+        assertProblem(upload(author, new byte[0], "image/png"), 400, "BODY_REQUIRED", null);
         byte[] huge = Arrays.copyOf(png, 4 * 1024 * 1024 + 1);
-        problem(upload(author, huge, "image/png"), 413, "PAYLOAD_TOO_LARGE", null);
+        assertProblem(upload(author, huge, "image/png"), 413, "PAYLOAD_TOO_LARGE", null);
         assertEquals(201, upload(author, Arrays.copyOf(png, 4 * 1024 * 1024), "image/png").status(), "exactly 4 MiB is allowed");
-        assertEquals(before + 1, auditLength(), "only the accepted upload left a trace");
-        problem(upload(STACK.token("sip-ent"), png, "image/png"), 403, "FORBIDDEN", null);
+        assertEquals(before + 1, AuditTrail.size("sip-auditor"), "only the accepted upload left a trace");
+        assertProblem(upload(STACK.token("sip-ent"), png, "image/png"), 403, "FORBIDDEN", null);
     }
 
     @Test
@@ -161,7 +163,7 @@ class MediaTest {
             assertEquals(404, STACK.call("GET", "/catalogue/interpretations/I-T-MEDIA-3/attachments/0",
                     STACK.token(account), null).status(), account);
         }
-        problem(STACK.call("POST", "/catalogue/interpretations", wz,
+        assertProblem(STACK.call("POST", "/catalogue/interpretations", wz,
                 Map.of("code", "I-T-MEDIA-3", "content", diagram(key, "image/png"))), 422, "VALIDATION_FAILED",
                 "content.attachments[0].objectKey");
         // Wenzhou uploading the same picture gets an object of its own, under its own prefix.
@@ -170,25 +172,5 @@ class MediaTest {
         assertEquals(key.replaceFirst("^sip/", "wenzhou/"), own.json().get("objectKey").asText());
     }
 
-    private static int auditLength() {
-        String auditor = STACK.token("sip-auditor");
-        JsonNode page = STACK.call("GET", "/audit?limit=100", auditor, null).json();
-        int n = page.get("items").size();
-        String cursor = page.path("nextCursor").asText(null);
-        while (cursor != null) {
-            page = STACK.call("GET", "/audit?limit=100&cursor=" + cursor, auditor, null).json();
-            n += page.get("items").size();
-            cursor = page.path("nextCursor").asText(null);
-        }
-        return n;
-    }
 
-    private static void problem(Exchange e, int status, String code, String field) {
-        assertEquals(status, e.status(), e.body());
-        assertTrue(e.contentType().startsWith("application/problem+json"), e.contentType());
-        assertEquals(code, e.json().get("code").asText(), e.body());
-        assertEquals(field, e.json().path("field").asText(null), e.body());
-        assertTrue(e.json().at("/message/zh").asText().codePoints()
-                .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN), e.body());
-    }
 }

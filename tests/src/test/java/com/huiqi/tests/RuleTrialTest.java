@@ -3,6 +3,7 @@ package com.huiqi.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static com.huiqi.tests.support.Problems.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,7 @@ import com.huiqi.local.demo.ApiClient.Exchange;
 import com.huiqi.shared.json.Json;
 import com.huiqi.shared.rules.Attribute;
 import com.huiqi.shared.rules.AttributeCatalog;
+import com.huiqi.tests.support.AuditTrail;
 import com.huiqi.tests.support.TestStack;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -179,50 +181,50 @@ class RuleTrialTest {
     @Test
     void badRulesAndFactsAre422ProblemsNamingTheField() {
         ObjectNode facts = company();
-        problem(trial(body("rule", Map.of("attribute", "noSuchFigure", "op", "gte", "value", 1), facts)),
+        assertProblem(trial(body("rule", Map.of("attribute", "noSuchFigure", "op", "gte", "value", 1), facts)),
                 422, "INVALID_RULE", "rule.attribute");
         List<Object> conditions = new ArrayList<>(MAPPER.convertValue(demoConditions(), List.class));
         conditions.set(4, Map.of("id", "rd-ratio", "text", "研究开发费用占比符合要求", "rule", Map.of("tiered", Map.of(
                 "by", Map.of("attribute", "revenue", "aggregate", "latest"),
                 "tiers", List.of(Map.of("upTo", "5000", "rule", Map.of("attribute", "employees", "op", "gte", "value", 1)))))));
-        problem(trial(body("conditions", conditions, facts)), 422, "INVALID_RULE", "conditions[4].rule.tiered.tiers[0].upTo");
+        assertProblem(trial(body("conditions", conditions, facts)), 422, "INVALID_RULE", "conditions[4].rule.tiered.tiers[0].upTo");
 
-        problem(trial(body("conditions", demoConditions(), facts.deepCopy().put("noSuchFigure", 1))),
+        assertProblem(trial(body("conditions", demoConditions(), facts.deepCopy().put("noSuchFigure", 1))),
                 422, "INVALID_FACTS", "facts.noSuchFigure");
         ObjectNode wrongType = facts.deepCopy();
         ((ObjectNode) wrongType.get("revenue")).put("2025", 46000000);
-        problem(trial(body("conditions", demoConditions(), wrongType)), 422, "INVALID_FACTS", "facts.revenue.2025");
+        assertProblem(trial(body("conditions", demoConditions(), wrongType)), 422, "INVALID_FACTS", "facts.revenue.2025");
         ObjectNode badYear = facts.deepCopy();
         ((ObjectNode) badYear.get("revenue")).put("25", "4600万元");
-        problem(trial(body("conditions", demoConditions(), badYear)), 422, "INVALID_FACTS", "facts.revenue.25");
-        problem(trial(body("conditions", demoConditions(), facts.deepCopy().put("establishedOn", "2019-02-30"))),
+        assertProblem(trial(body("conditions", demoConditions(), badYear)), 422, "INVALID_FACTS", "facts.revenue.25");
+        assertProblem(trial(body("conditions", demoConditions(), facts.deepCopy().put("establishedOn", "2019-02-30"))),
                 422, "INVALID_FACTS", "facts.establishedOn");
 
         Map<String, Object> both = body("conditions", demoConditions(), facts);
         both.put("rule", Map.of("attribute", "employees", "op", "gte", "value", 1));
-        problem(trial(both), 422, "VALIDATION_FAILED", "conditions");
-        problem(trial(Map.of("facts", facts)), 422, "VALIDATION_FAILED", "rule");
-        problem(trial(Map.of("rule", Map.of("attribute", "employees", "op", "gte", "value", 1))), 422, "VALIDATION_FAILED", "facts");
-        problem(trial(body("conditions", List.of(Map.of("id", "invention", "text", "拥有发明专利", "kind", "soft", "weight", 30,
+        assertProblem(trial(both), 422, "VALIDATION_FAILED", "conditions");
+        assertProblem(trial(Map.of("facts", facts)), 422, "VALIDATION_FAILED", "rule");
+        assertProblem(trial(Map.of("rule", Map.of("attribute", "employees", "op", "gte", "value", 1))), 422, "VALIDATION_FAILED", "facts");
+        assertProblem(trial(body("conditions", List.of(Map.of("id", "invention", "text", "拥有发明专利", "kind", "soft", "weight", 30,
                 "rule", Map.of("attribute", "patents.invention", "op", "gte", "value", 1))), facts)), 422, "VALIDATION_FAILED", "conditions");
-        problem(trial(body("conditions", List.of(Map.of("id", "later", "text", "尚未拆解的条件")), facts)),
+        assertProblem(trial(body("conditions", List.of(Map.of("id", "later", "text", "尚未拆解的条件")), facts)),
                 422, "VALIDATION_FAILED", "conditions[0].rule");
-        problem(trial(body("conditions", List.of(Map.of("id", "Bad Id", "text", "条件编号不合规",
+        assertProblem(trial(body("conditions", List.of(Map.of("id", "Bad Id", "text", "条件编号不合规",
                 "rule", Map.of("attribute", "employees", "op", "gte", "value", 1))), facts)), 422, "VALIDATION_FAILED", "conditions[0].id");
         Map<String, Object> badDate = body("rule", Map.of("attribute", "employees", "op", "gte", "value", 1), facts);
         badDate.put("asOf", "2026-13-01");
-        problem(trial(badDate), 400, "INVALID_FIELD", "asOf");
+        assertProblem(trial(badDate), 400, "INVALID_FIELD", "asOf");
     }
 
     @Test
     void onlyStaffAndAdminsTryRulesAndTryingWritesNothing() {
         Map<String, Object> body = body("conditions", demoConditions(), company());
-        int before = auditLength();
+        int before = AuditTrail.size("sip-auditor");
         assertEquals(200, STACK.call("POST", "/rules/trial", STACK.token("sip-admin"), body).status());
         assertEquals(200, trial(body).status());
-        assertEquals(before, auditLength(), "a trial is a pure computation: no audit record");
+        assertEquals(before, AuditTrail.size("sip-auditor"), "a trial is a pure computation: no audit record");
         for (String account : List.of("sip-ent", "sip-kjj", "sip-expert", "sip-auditor")) {
-            problem(STACK.call("POST", "/rules/trial", STACK.token(account), body), 403, "FORBIDDEN", null);
+            assertProblem(STACK.call("POST", "/rules/trial", STACK.token(account), body), 403, "FORBIDDEN", null);
         }
     }
 
@@ -252,25 +254,5 @@ class RuleTrialTest {
         assertEquals(catalogue, documented);
     }
 
-    private static int auditLength() {
-        JsonNode page = STACK.call("GET", "/audit?limit=100", STACK.token("sip-auditor"), null).json();
-        int n = page.get("items").size();
-        String cursor = page.path("nextCursor").asText(null);
-        while (cursor != null) {
-            page = STACK.call("GET", "/audit?limit=100&cursor=" + cursor, STACK.token("sip-auditor"), null).json();
-            n += page.get("items").size();
-            cursor = page.path("nextCursor").asText(null);
-        }
-        return n;
-    }
 
-    private static void problem(Exchange e, int status, String code, String field) {
-        assertEquals(status, e.status(), e.body());
-        assertTrue(e.contentType().startsWith("application/problem+json"), e.contentType());
-        assertEquals(code, e.json().get("code").asText(), e.body());
-        assertEquals(field, e.json().path("field").asText(null), e.body());
-        assertTrue(e.json().at("/message/zh").asText().codePoints()
-                .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN), e.body());
-        assertFalse(e.json().at("/message/en").asText().isBlank(), e.body());
-    }
 }
