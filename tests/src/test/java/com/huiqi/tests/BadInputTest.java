@@ -92,6 +92,27 @@ class BadInputTest {
                 List.of(Map.of("date", "2027-01-04", "reason", "未来停工")))), 422, "CALENDAR_YEAR_NOT_PUBLISHED");
     }
 
+    @Test
+    void compilationParametersAreCheckedInBothLanguages() {
+        String enterprise = STACK.token("sip-ent");
+        String route = "/catalogue/compilation?";
+        assertEquals("levle", expectProblem(STACK.call("GET", route + "format=xlsx&levle=NATIONAL", enterprise, null),
+                400, "UNKNOWN_PARAMETER").get("field").asText(), "a misspelt filter is refused, not ignored");
+        expectProblem(STACK.call("GET", route + "format=html&limit=5", enterprise, null), 400, "UNKNOWN_PARAMETER");
+        assertEquals("format", expectProblem(STACK.call("GET", route + "format=pdf", enterprise, null),
+                400, "INVALID_FORMAT").get("field").asText());
+        assertEquals("format", expectProblem(STACK.call("GET", route + "level=NATIONAL", enterprise, null),
+                422, "VALIDATION_FAILED").get("field").asText());
+        assertEquals("level", expectProblem(STACK.call("GET", route + "format=xlsx&level=COUNTY", enterprise, null),
+                400, "INVALID_FILTER").get("field").asText());
+        assertEquals("region", expectProblem(STACK.call("GET", route + "format=xlsx&region=3205", enterprise, null),
+                400, "INVALID_FILTER").get("field").asText());
+        assertEquals("businessType", expectProblem(STACK.call("GET", route + "format=xlsx&businessType=GRANT", enterprise,
+                null), 400, "INVALID_FILTER").get("field").asText());
+        assertEquals("title", expectProblem(STACK.call("GET", route + "format=html&title=x", enterprise, null),
+                422, "VALIDATION_FAILED").get("field").asText());
+    }
+
     private static JsonNode expectProblem(Exchange e, int status, String code) {
         assertEquals(status, e.status(), e.body());
         assertTrue(e.contentType().startsWith("application/problem+json"), e.contentType());

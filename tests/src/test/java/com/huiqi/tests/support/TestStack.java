@@ -1,15 +1,25 @@
 package com.huiqi.tests.support;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.huiqi.local.LocalStack;
 import com.huiqi.local.LocalStackConfig;
 import com.huiqi.local.demo.ApiClient;
 import com.huiqi.local.demo.ApiClient.Exchange;
 import com.huiqi.local.demo.DemoData;
 import com.huiqi.local.demo.DemoSeed;
+import com.huiqi.shared.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -32,6 +42,8 @@ public final class TestStack {
     private final ApiClient client;
     private final OpenApiContract contract;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper mapper = Json.newMapper();
 
     private TestStack(Path repoRoot) {
         stack = LocalStack.start(LocalStackConfig.forTests(repoRoot));
@@ -94,6 +106,38 @@ public final class TestStack {
 
     public Exchange callRaw(String method, String path, String token, String body, String contentType) {
         return checked(client.sendRaw(method, path, token, body, contentType));
+    }
+
+    /** A file the API answered with: the exchange (checked against the contract) and the bytes exactly as sent. */
+    public record Download(Exchange exchange, byte[] bytes) {
+    }
+
+    /**
+     * GETs a binary answer such as a spreadsheet, which {@link #call} would mangle by decoding it as
+     * text. A problem+json answer comes back as JSON in the exchange, as from {@link #call}.
+     */
+    public Download download(String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
+                .timeout(Duration.ofSeconds(60));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            String contentType = response.headers().firstValue("content-type").orElse(null);
+            Map<String, String> headers = new TreeMap<>();
+            response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(), String.join(",", values)));
+            boolean json = contentType != null && contentType.contains("json");
+            String body = json ? new String(response.body(), StandardCharsets.UTF_8) : null;
+            Exchange e = new Exchange("GET", path, response.statusCode(), headers, contentType, body,
+                    json ? mapper.readTree(body) : null);
+            return new Download(checked(e), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private Exchange checked(Exchange e) {

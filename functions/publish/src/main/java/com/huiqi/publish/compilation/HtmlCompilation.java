@@ -30,6 +30,7 @@ final class HtmlCompilation {
             h2 { font-size: 15pt; border-bottom: 1.5pt solid #111; padding-bottom: 1mm; margin: 0 0 3mm; }
             h3 { font-size: 12.5pt; margin: 4mm 0 2mm; }
             h4 { font-size: 11.5pt; margin: 3mm 0 1mm; }
+            h5 { font-size: 11pt; margin: 2mm 0 1mm; }
             .meta { text-align: center; color: #444; font-size: 10pt; margin: 0 0 6mm; }
             .toc ol { columns: 2; padding-left: 6mm; }
             section.product { margin: 0 0 8mm; overflow: hidden; }
@@ -79,7 +80,7 @@ final class HtmlCompilation {
         }
         out.append("<footer>本汇编根据").append(esc(compilation.center()))
                 .append("已发布的政策目录生成，仅收录已发布的内容；申报通知只列出尚未截止的。扫描二维码或打开链接可查看最新版本。")
-                .append("时间均为").append(esc(compilation.zone().getId())).append("时间。</footer>\n</body>\n</html>\n");
+                .append("时间按 ").append(esc(compilation.zone().getId())).append(" 时区。</footer>\n</body>\n</html>\n");
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -133,7 +134,7 @@ final class HtmlCompilation {
         fact("事项类型", Labels.of(c.kind()));
         fact("适用地区", String.join("、", c.applicableRegions()));
         fact("主管部门", c.department());
-        out.append("</dl>\n<h4>申报条件</h4>\n");
+        out.append("</dl>\n<h5>申报条件</h5>\n");
         if (c.conditions().isEmpty()) {
             out.append("<p>（未列明）</p>\n");
         } else {
@@ -145,7 +146,7 @@ final class HtmlCompilation {
             out.append("</ol>\n");
         }
         if (!item.notices().isEmpty()) {
-            out.append("<h4>申报通知</h4>\n");
+            out.append("<h5>申报通知</h5>\n");
             for (Compilation.Notice notice : item.notices()) {
                 notice(notice);
             }

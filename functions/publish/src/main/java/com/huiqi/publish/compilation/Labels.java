@@ -36,7 +36,7 @@ final class Labels {
     }
 
     static String conditionKind(String kind, Integer weight) {
-        return "soft".equals(kind) ? "加分条件（权重" + weight + "）" : "硬性条件";
+        return "soft".equals(kind) ? "加分条件，权重" + weight : "硬性条件";
     }
 
     static String yesNo(boolean value) {
