@@ -10,6 +10,7 @@ import com.huiqi.publish.model.CatalogueContent;
 import com.huiqi.shared.storage.TenantStore;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,6 +62,6 @@ final class PublishedCatalogue {
         return heads.computeIfAbsent(kind, k -> catalogue.all(store, k).stream()
                 .filter(e -> e.status() == PublicationStatus.PUBLISHED && e.publishedVersion() != null)
                 .collect(Collectors.toMap(CatalogueEntry::code, Function.identity(), (a, b) -> a,
-                        java.util.LinkedHashMap::new)));
+                        LinkedHashMap::new)));
     }
 }
