@@ -511,6 +511,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/catalogue/compilation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A policy compilation (政策汇编) generated from the published catalogue
+         * @description 按筛选条件从本中心已发布的政策目录生成政策汇编（000 §7.1.2.3、§7.3.3），格式为 XLSX 电子表格或可打印的 HTML 页面。
+         *     只收录当前状态为 PUBLISHED 的条目的最新发布版本：草稿、审核中的修订、已撤销或已过期的条目一概不收。
+         *     每个政策产品列出其（符合筛选条件的）业务事项、申报条件原文、尚未截止的申报通知（申报中或尚未开始，含受理时间窗、申报方式、材料与联系人）
+         *     以及政策依据（政策文件名称与发文字号）；产品按编码排列。
+         *     筛选条件均可省略，同时给出时须全部满足：`theme`、`domain` 筛选政策产品；`level`、`region`、`businessType` 筛选业务事项，
+         *     政策产品只要有一个业务事项符合即收录，且只列出符合的事项。
+         *     XLSX 含“汇编信息”“政策产品”“业务事项”“申报条件”“申报通知”“政策文件”六个工作表，除第一个外首行为表头；时间为本中心时区的日期单元格，公开链接为超链接。
+         *     HTML 页面自带打印样式，不含脚本、不引用外部资源；每个政策产品和申报通知旁附公开链接及其二维码（PNG，内嵌为 data URI），扫码打开该条目的最新版本。
+         *     所有可读目录的角色都可调用。收录的政策产品超过200个时返回 422，请缩小筛选范围。
+         */
+        get: operations["getPolicyCompilation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/catalogue/{kind}/{code}": {
         parameters: {
             query?: never;
@@ -1105,7 +1133,7 @@ export interface components {
             /** @constant */
             status: 400;
             /** @enum {unknown} */
-            code: "BODY_REQUIRED" | "MALFORMED_JSON" | "UNKNOWN_FIELD" | "INVALID_FIELD" | "INVALID_LIMIT" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_NUMBER" | "INVALID_FILTER";
+            code: "BODY_REQUIRED" | "MALFORMED_JSON" | "UNKNOWN_FIELD" | "INVALID_FIELD" | "INVALID_LIMIT" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_NUMBER" | "INVALID_FILTER" | "INVALID_FORMAT" | "UNKNOWN_PARAMETER";
         };
         UnauthorizedProblem: components["schemas"]["Problem"] & {
             /** @constant */
@@ -1148,7 +1176,7 @@ export interface components {
             /** @constant */
             status: 422;
             /** @enum {unknown} */
-            code: "VALIDATION_FAILED" | "INVALID_CREDIT_CODE" | "CALENDAR_YEAR_NOT_PUBLISHED" | "INVALID_RULE" | "INVALID_FACTS" | "INVALID_IMAGE" | "IMPORT_REJECTED";
+            code: "VALIDATION_FAILED" | "INVALID_CREDIT_CODE" | "CALENDAR_YEAR_NOT_PUBLISHED" | "INVALID_RULE" | "INVALID_FACTS" | "INVALID_IMAGE" | "IMPORT_REJECTED" | "COMPILATION_TOO_LARGE";
         };
         InternalErrorProblem: components["schemas"]["Problem"] & {
             /** @constant */
@@ -2366,7 +2394,8 @@ export interface components {
         /**
          * @description `400`: the request is malformed. Codes: `BODY_REQUIRED`, `MALFORMED_JSON`, `UNKNOWN_FIELD`,
          *     `INVALID_FIELD` (body); `INVALID_LIMIT`, `INVALID_CURSOR`, `INVALID_DATE`, `INVALID_NUMBER`,
-         *     `INVALID_FILTER` (query). `field` names the offending field when there is one.
+         *     `INVALID_FILTER`, `INVALID_FORMAT`, `UNKNOWN_PARAMETER` (query). `field` names the offending field
+         *     when there is one.
          */
         BadRequest: {
             headers: {
@@ -2451,7 +2480,9 @@ export interface components {
          *     `enterpriseCode[n]`), `CALENDAR_YEAR_NOT_PUBLISHED` (a date in a year whose official holiday
          *     notice is not included), `INVALID_RULE` (a malformed rule; `field` is the path of the offending
          *     node), `INVALID_FACTS` (sample facts of a rule trial that do not fit the attribute catalogue) or
-         *     `INVALID_IMAGE` (an upload whose bytes are not the declared image type).
+         *     `INVALID_IMAGE` (an upload whose bytes are not the declared image type), `IMPORT_REJECTED` (a bulk
+         *     import with rejected rows, listed in `errors`) or `COMPILATION_TOO_LARGE` (a policy compilation
+         *     would hold too many products).
          */
         UnprocessableContent: {
             headers: {
@@ -3384,6 +3415,68 @@ export interface operations {
             409: components["responses"]["Conflict"];
             415: components["responses"]["UnsupportedMediaType"];
             /** @description `VALIDATION_FAILED`; `field` is `code`, `content` (missing or not a JSON object) or `content.` + the failing field, such as `content.issuingRegion`, `content.conditions[1].id`, `content.closesAt`, or a reference to an entry that does not exist in this center (`content.varietyCode`, `content.itemCodes[0]`, `content.documentCodes[0]`, `content.itemCode`). */
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getPolicyCompilation: {
+        parameters: {
+            query: {
+                /**
+                 * @description 汇编格式 / The format. Missing is `422 VALIDATION_FAILED`; any other value is `400 INVALID_FORMAT`.
+                 * @example html
+                 */
+                format: "xlsx" | "html";
+                /**
+                 * @description 汇编标题，2至100个字符；省略时为“本中心名称＋政策汇编” / The title, 2–100 characters; by default the center's name followed by 政策汇编. Otherwise `422 VALIDATION_FAILED`.
+                 * @example 2026年度科技创新政策汇编
+                 */
+                title?: string;
+                /** @description 只收该发布层级的业务事项 / Only business items of this level. Another value is `400 INVALID_FILTER`. */
+                level?: components["schemas"]["Level"];
+                /** @description 只收适用范围覆盖该地区全境的业务事项（适用全国的 100000、所在省、市均覆盖区县；只适用于某区县的事项不覆盖其所在市）/ Only business items whose applicable regions cover all of this GB/T 2260 region. Not six digits is `400 INVALID_FILTER`. */
+                region?: components["schemas"]["RegionCode"];
+                /**
+                 * @description 只收该政策主题的产品（完全相同）/ Only products of exactly this theme. Longer than 32 characters is `400 INVALID_FILTER`.
+                 * @example 科技创新
+                 */
+                theme?: string;
+                /**
+                 * @description 只收该政策领域的产品（完全相同）/ Only products of exactly this domain. Longer than 32 characters is `400 INVALID_FILTER`.
+                 * @example 企业资质认定
+                 */
+                domain?: string;
+                /** @description 只收该业务类型（所属业务品种的类型）的业务事项 / Only business items whose variety is of this type. Another value is `400 INVALID_FILTER`. */
+                businessType?: components["schemas"]["VarietyType"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The compilation, as a spreadsheet or a printable page. */
+            200: {
+                headers: {
+                    /**
+                     * @description `attachment` for XLSX, `inline` for HTML, with an ASCII `filename` (`compilation-{tenant}-{yyyyMMdd}.{format}`) and the title as the UTF-8 `filename*`.
+                     * @example attachment; filename="compilation-sip-20261201.xlsx"; filename*=UTF-8''%E8%8B%8F%E5%B7%9E.xlsx
+                     */
+                    "content-disposition"?: string;
+                    /** @description `no-store`: a compilation reflects the catalogue when it is generated. */
+                    "cache-control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/html": string;
+                };
+            };
+            /** @description `UNKNOWN_PARAMETER` (a query parameter this operation does not take, named in `field`), `INVALID_FORMAT` or `INVALID_FILTER`. */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `VALIDATION_FAILED` (`format` missing, or `title` outside 2–100 characters) or `COMPILATION_TOO_LARGE` (more than 200 products). */
             422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["InternalError"];
         };

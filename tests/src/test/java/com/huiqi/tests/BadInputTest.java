@@ -94,6 +94,27 @@ class BadInputTest {
                 List.of(Map.of("date", "2027-01-04", "reason", "未来停工")))), 422, "CALENDAR_YEAR_NOT_PUBLISHED");
     }
 
+    @Test
+    void compilationParametersAreCheckedInBothLanguages() {
+        String enterprise = STACK.token("sip-ent");
+        String route = "/catalogue/compilation?";
+        assertEquals("levle", assertProblem(STACK.call("GET", route + "format=xlsx&levle=NATIONAL", enterprise, null),
+                400, "UNKNOWN_PARAMETER").get("field").asText(), "a misspelt filter is refused, not ignored");
+        assertProblem(STACK.call("GET", route + "format=html&limit=5", enterprise, null), 400, "UNKNOWN_PARAMETER");
+        assertEquals("format", assertProblem(STACK.call("GET", route + "format=pdf", enterprise, null),
+                400, "INVALID_FORMAT").get("field").asText());
+        assertEquals("format", assertProblem(STACK.call("GET", route + "level=NATIONAL", enterprise, null),
+                422, "VALIDATION_FAILED").get("field").asText());
+        assertEquals("level", assertProblem(STACK.call("GET", route + "format=xlsx&level=COUNTY", enterprise, null),
+                400, "INVALID_FILTER").get("field").asText());
+        assertEquals("region", assertProblem(STACK.call("GET", route + "format=xlsx&region=3205", enterprise, null),
+                400, "INVALID_FILTER").get("field").asText());
+        assertEquals("businessType", assertProblem(STACK.call("GET", route + "format=xlsx&businessType=GRANT", enterprise,
+                null), 400, "INVALID_FILTER").get("field").asText());
+        assertEquals("title", assertProblem(STACK.call("GET", route + "format=html&title=x", enterprise, null),
+                422, "VALIDATION_FAILED").get("field").asText());
+    }
+
 
     /** Runs the action and proves the caller's tenant (or the platform) audit trail did not grow. */
     private static void unchanged(String account, Runnable action) {

@@ -58,7 +58,9 @@ class CatalogueImportTest {
 
     @Test
     void theTemplateImportsAsItIsAndIsPublishedByAnotherStaffMember() throws Exception {
-        byte[] template = STACK.download("/catalogue-imports/template", importer);
+        Exchange downloaded = STACK.download("/catalogue-imports/template", importer);
+        assertEquals(200, downloaded.status(), downloaded.body());
+        byte[] template = downloaded.bytes();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template))) {
             assertEquals("说明", workbook.getSheetName(0));
             assertEquals("政策文件", workbook.getSheetName(1));

@@ -19,6 +19,8 @@ import com.huiqi.shared.identity.Role;
 import com.huiqi.publish.catalogue.PublishedVersion;
 import com.huiqi.publish.imports.CatalogueImports;
 import com.huiqi.publish.imports.ImportTemplate;
+import com.huiqi.publish.compilation.CompilationRequest;
+import com.huiqi.publish.compilation.Compilations;
 import com.huiqi.publish.links.EntryLinks;
 import com.huiqi.publish.media.MediaLibrary;
 import com.huiqi.publish.schedule.ApplicationWindows;
@@ -46,16 +48,20 @@ public class PublishRoutes {
     private final ApplicationWindows windows;
     private final EntryLinks links;
     private final CatalogueImports imports;
+    private final Compilations compilations;
 
     public PublishRoutes(Catalogue catalogue, ApplicationWindows windows, EntryLinks links, RuleTrial trial,
-                         MediaLibrary media, CatalogueImports imports) {
+                         MediaLibrary media, Compilations compilations, CatalogueImports imports) {
         this.catalogue = catalogue;
         this.windows = windows;
         this.links = links;
+        this.compilations = compilations;
         this.imports = imports;
         Set<Role> readers = EnumSet.of(CENTER_ADMIN, STAFF, DEPARTMENT, EXPERT, ENTERPRISE, AUDITOR);
         String entry = "/catalogue/{kind}/{code}";
-        table.add("GET", "/catalogue/{kind}", this::list, readers)
+        // A literal segment, so it takes precedence over /catalogue/{kind} in API Gateway's route selection.
+        table.add("GET", "/catalogue/compilation", this::compilation, readers)
+                .add("GET", "/catalogue/{kind}", this::list, readers)
                 .add("POST", "/catalogue/{kind}", this::create, EDITORS)
                 .add("GET", entry, this::get, readers)
                 .add("PUT", entry + "/draft", r -> ApiResponse.ok(catalogue.editDraft(r.store(), r.caller(),
@@ -130,6 +136,13 @@ public class PublishRoutes {
     private ApiResponse list(ApiRequest r) {
         PublicationStatus status = r.query("status").map(PublishRoutes::status).orElse(null);
         return ApiResponse.ok(catalogue.list(r.store(), kind(r), !isEditor(r.caller()), status, r.pageSize(), r.cursor()));
+    }
+
+    private ApiResponse compilation(ApiRequest r) {
+        Compilations.Rendered rendered = compilations.generate(r.store(), r.caller().tenant(), CompilationRequest.from(r));
+        // Generated from the catalogue as it is now: never served from a cache.
+        return ApiResponse.binary(rendered.format().mediaType(), rendered.bytes(),
+                Map.of("content-disposition", rendered.contentDisposition(), "cache-control", "no-store"));
     }
 
     private ApiResponse create(ApiRequest r) {

@@ -11,6 +11,7 @@ import com.huiqi.shared.tenancy.TenantId;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -76,6 +77,11 @@ public final class ApiRequest {
 
     public Optional<String> query(String name) {
         return Optional.ofNullable(query.get(name)).filter(v -> !v.isBlank());
+    }
+
+    /** The names of the query parameters sent, so that a route can refuse names it does not know. */
+    public Set<String> queryNames() {
+        return query.keySet();
     }
 
     public Optional<String> header(String name) {
