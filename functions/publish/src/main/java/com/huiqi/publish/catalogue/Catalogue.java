@@ -184,6 +184,11 @@ public class Catalogue {
                 .audit("catalogue.import", kind.segment(), code, null, entry);
     }
 
+    /** The key of one published version of an entry, for reading many at once. */
+    public static ItemKey versionItemKey(TenantStore store, CatalogueKind kind, String code, int version) {
+        return ItemKey.of(pk(store, kind, code), versionSk(version));
+    }
+
     /** The key of an entry's head, for reading many at once. */
     public static ItemKey headItemKey(TenantStore store, CatalogueKind kind, String code) {
         return ItemKey.of(pk(store, kind, code), HEAD);

@@ -193,7 +193,11 @@ public class CatalogueImports {
         ImportJob job = stored.value().with(filing ? State.FILING : State.PUBLISHING, stored.value().chunksDone(),
                 stored.value().processed(), now, now);
         long version = stored.version();
-        store.begin(actor, requestId).update(jobKey(store, id), JOB_ENTITY, job, version).commit();
+        try {
+            store.begin(actor, requestId).update(jobKey(store, id), JOB_ENTITY, job, version).commit();
+        } catch (ApiException claimedElsewhere) {
+            return; // a redelivery of the same record raced this one and runs the job
+        }
         version++;
         try {
             for (int i = job.chunksDone(); i < job.chunks(); i++) {
@@ -213,14 +217,21 @@ public class CatalogueImports {
                     logProgress(store, job); // about every 5 %
                 }
             }
-        } catch (ApiException e) {
+        } catch (RuntimeException e) {
+            // A client-visible reason (a code taken meanwhile, a referenced entry revoked) is told as
+            // it is; anything else is logged and told as an internal failure.
+            String zh = e instanceof ApiException api ? api.messageZh() : "系统内部错误";
+            String en = e instanceof ApiException api ? api.messageEn() : "internal error";
+            if (!(e instanceof ApiException)) {
+                LOG.error("import " + id + " failed", e);
+            }
             ImportJob failed;
             if (filing) {
                 rollBack(store, actor, requestId, id, job.chunksDone());
-                failed = job.failed(State.FILING_FAILED, e.messageZh() + "；已撤回本次导入的全部条目（" + e.messageEn()
+                failed = job.failed(State.FILING_FAILED, zh + "；已撤回本次导入的全部条目（" + en
                         + "; every entry of this import was removed again)", Instant.now());
             } else {
-                failed = job.failed(State.PUBLISHING_FAILED, e.messageZh() + "（" + e.messageEn() + "）", Instant.now());
+                failed = job.failed(State.PUBLISHING_FAILED, zh + "（" + en + "）", Instant.now());
             }
             store.begin(actor, requestId).update(jobKey(store, id), JOB_ENTITY, failed, version)
                     .audit(filing ? "catalogue.import.failed" : "catalogue.import.publish-failed", JOB_ENTITY, id, job, failed)
