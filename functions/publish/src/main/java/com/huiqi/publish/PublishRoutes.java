@@ -96,13 +96,13 @@ public class PublishRoutes {
                             r.header("content-type").orElse(null), r.bodyBytes());
                     return new ApiResponse(upload.created() ? 201 : 200, upload.image(), Map.of());
                 }, EDITORS)
-                .add("GET", "/applications/today", r -> ApiResponse.ok(windows.today(r.store(), r.caller().tenant())),
+                .add("GET", "/applications/today", r -> ApiResponse.ok(windows.today(r.store(), r.zone())),
                         readers)
                 .add("GET", "/catalogue-imports/template", r -> ApiResponse.binary(ImportTemplate.MEDIA_TYPE,
                         ImportTemplate.workbook(), Map.of("content-disposition",
                                 "attachment; filename=\"catalogue-import-template.xlsx\"")), EDITORS)
                 .add("POST", "/catalogue-imports", r -> {
-                    CatalogueImports.ImportView view = imports.start(r.store(), r.caller(), r.requestId(),
+                    CatalogueImports.ImportView view = imports.start(r.store(), r.caller(), r.requestId(), r.zone(),
                             r.binaryBody(CatalogueImports.MEDIA_TYPES, CatalogueImports.MAX_BYTES));
                     return ApiResponse.accepted(view, "/catalogue-imports/" + view.job().id());
                 }, EDITORS)
@@ -112,9 +112,9 @@ public class PublishRoutes {
                             r.body(CatalogueImports.Approval.class));
                     return ApiResponse.accepted(view, "/catalogue-imports/" + view.job().id());
                 }, EDITORS)
-                .add("GET", "/applications/calendar", r -> ApiResponse.ok(windows.month(r.store(), r.caller().tenant(),
+                .add("GET", "/applications/calendar", r -> ApiResponse.ok(windows.month(r.store(), r.zone(),
                         month(r.query("month").orElse(null)))), readers)
-                .add("POST", "/rules/trial", r -> ApiResponse.ok(trial.trial(r.caller().tenant(),
+                .add("POST", "/rules/trial", r -> ApiResponse.ok(trial.trial(r.zone(),
                         r.body(RuleTrial.Request.class))), EDITORS);
     }
 
@@ -139,7 +139,7 @@ public class PublishRoutes {
     }
 
     private ApiResponse compilation(ApiRequest r) {
-        Compilations.Rendered rendered = compilations.generate(r.store(), r.caller().tenant(), CompilationRequest.from(r));
+        Compilations.Rendered rendered = compilations.generate(r.store(), r.center().orElseThrow(), CompilationRequest.from(r));
         // Generated from the catalogue as it is now: never served from a cache.
         return ApiResponse.binary(rendered.format().mediaType(), rendered.bytes(),
                 Map.of("content-disposition", rendered.contentDisposition(), "cache-control", "no-store"));

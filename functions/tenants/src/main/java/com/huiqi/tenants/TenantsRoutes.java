@@ -172,8 +172,8 @@ public class TenantsRoutes {
         return ApiResponse.ok(r.store().auditTrail(day, r.pageSize(), r.cursor()));
     }
 
-    private String timeZoneOf(ApiRequest r) {
-        return registry.find(r.caller().tenant()).map(s -> s.value().timeZone()).orElse("Asia/Shanghai");
+    private static String timeZoneOf(ApiRequest r) {
+        return r.zone().getId();
     }
 
     private static LocalDate date(String field, String value) {

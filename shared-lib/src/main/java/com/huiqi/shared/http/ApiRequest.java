@@ -8,7 +8,9 @@ import com.huiqi.shared.json.JsonInput;
 import com.huiqi.shared.storage.StoreFactory;
 import com.huiqi.shared.storage.TenantStore;
 import com.huiqi.shared.tenancy.TenantId;
+import com.huiqi.shared.tenancy.TenantRecord;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +27,7 @@ public final class ApiRequest {
     public static final int MAX_PAGE_SIZE = 100;
 
     private final Caller caller;
+    private final Optional<TenantRecord> center;
     private final Map<String, String> pathParameters;
     private final Map<String, String> query;
     private final Map<String, String> headers;
@@ -33,9 +36,10 @@ public final class ApiRequest {
     private final StoreFactory stores;
     private final ObjectMapper mapper;
 
-    ApiRequest(Caller caller, Map<String, String> pathParameters, Map<String, String> query,
+    ApiRequest(Caller caller, Optional<TenantRecord> center, Map<String, String> pathParameters, Map<String, String> query,
                Map<String, String> headers, byte[] body, String requestId, StoreFactory stores, ObjectMapper mapper) {
         this.caller = caller;
+        this.center = center;
         this.pathParameters = pathParameters == null ? Map.of() : pathParameters;
         this.query = query == null ? Map.of() : query;
         this.headers = headers == null ? Map.of() : headers.entrySet().stream()
@@ -48,6 +52,16 @@ public final class ApiRequest {
 
     public Caller caller() {
         return caller;
+    }
+
+    /** The caller's center, as the dispatcher read it to check it is active; absent for the platform operator. */
+    public Optional<TenantRecord> center() {
+        return center;
+    }
+
+    /** The zone of the caller's center's dates and working days. */
+    public ZoneId zone() {
+        return center.map(TenantRecord::zone).orElse(TenantRecord.DEFAULT_ZONE);
     }
 
     public String requestId() {

@@ -10,6 +10,7 @@ import com.huiqi.shared.error.Problem;
 import com.huiqi.shared.identity.Caller;
 import com.huiqi.shared.identity.TokenClaims;
 import com.huiqi.shared.storage.StoreFactory;
+import com.huiqi.shared.tenancy.TenantRecord;
 import com.huiqi.shared.tenancy.TenantRegistry;
 import com.huiqi.shared.tenancy.TenantStatus;
 import java.nio.charset.StandardCharsets;
@@ -51,9 +52,9 @@ public final class Dispatcher {
             if (!caller.hasAny(route.allowed())) {
                 throw ApiException.forbidden("当前角色无权执行此操作", "Your role may not perform this action");
             }
-            requireActiveTenant(caller);
-            ApiRequest request = new ApiRequest(caller, event.getPathParameters(), event.getQueryStringParameters(),
-                    event.getHeaders(), bodyOf(event), requestId, stores, mapper);
+            Optional<TenantRecord> center = activeCenter(caller);
+            ApiRequest request = new ApiRequest(caller, center, event.getPathParameters(),
+                    event.getQueryStringParameters(), event.getHeaders(), bodyOf(event), requestId, stores, mapper);
             response = render(route.endpoint().handle(request));
         } catch (ApiException e) {
             response = problem(e, event.getRawPath());
@@ -74,15 +75,21 @@ public final class Dispatcher {
         return response;
     }
 
-    private void requireActiveTenant(Caller caller) {
+    /**
+     * The caller's center, which must be active; read once here and handed to the route with the
+     * request, so no route reads the registry again for the center's zone or name. The platform
+     * operator belongs to no center.
+     */
+    private Optional<TenantRecord> activeCenter(Caller caller) {
         if (caller.isPlatformOperator()) {
-            return;
+            return Optional.empty();
         }
-        TenantStatus status = registry.find(caller.tenant()).map(s -> s.value().status()).orElse(null);
-        if (status != TenantStatus.ACTIVE) {
+        Optional<TenantRecord> center = registry.find(caller.tenant()).map(s -> s.value());
+        if (center.isEmpty() || center.get().status() != TenantStatus.ACTIVE) {
             throw new ApiException(403, "TENANT_NOT_ACTIVE", "所属服务中心已暂停或已注销，暂不能访问",
                     "Your service center is suspended or offboarded");
         }
+        return center;
     }
 
     private APIGatewayV2HTTPResponse render(ApiResponse response) {

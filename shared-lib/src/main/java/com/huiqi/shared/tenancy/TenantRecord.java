@@ -1,6 +1,7 @@
 package com.huiqi.shared.tenancy;
 
 import java.time.Instant;
+import java.time.ZoneId;
 
 /**
  * A tenant (center) as the platform registry keeps it, under the platform partition.
@@ -28,6 +29,14 @@ public record TenantRecord(
         public static SlaDefaults standard() {
             return new SlaDefaults(1, 2, 5, 10, 15, 5);
         }
+    }
+
+    /** Where a center's dates and working days are counted unless it says otherwise. */
+    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
+
+    /** The zone of this center's dates and working days. */
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
     }
 
     public TenantRecord withStatus(TenantStatus newStatus, String reason, Instant at) {

@@ -15,7 +15,6 @@ import com.huiqi.shared.error.ApiException;
 import com.huiqi.shared.storage.TenantStore;
 import com.huiqi.shared.tenancy.TenantId;
 import com.huiqi.shared.tenancy.TenantRecord;
-import com.huiqi.shared.tenancy.TenantRegistry;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.net.URLEncoder;
@@ -49,15 +48,12 @@ public class Compilations {
 
     private final Catalogue catalogue;
     private final ObjectMapper mapper;
-    private final TenantRegistry registry;
     private final EntryLinks links;
     private final Clock clock;
 
-    public Compilations(Catalogue catalogue, @Named(PlatformBeans.MAPPER) ObjectMapper mapper, TenantRegistry registry,
-                        EntryLinks links) {
+    public Compilations(Catalogue catalogue, @Named(PlatformBeans.MAPPER) ObjectMapper mapper, EntryLinks links) {
         this.catalogue = catalogue;
         this.mapper = mapper;
-        this.registry = registry;
         this.links = links;
         this.clock = Clock.systemUTC();
     }
@@ -66,8 +62,10 @@ public class Compilations {
     public record Rendered(CompilationFormat format, String contentDisposition, byte[] bytes) {
     }
 
-    public Rendered generate(TenantStore store, TenantId tenant, CompilationRequest request) {
-        Compilation compilation = compile(store, tenant, request);
+    /** @param center the caller's center, whose name heads the compilation and whose zone dates it */
+    public Rendered generate(TenantStore store, TenantRecord center, CompilationRequest request) {
+        TenantId tenant = store.keys().tenant();
+        Compilation compilation = compile(store, center, request);
         byte[] bytes = switch (request.format()) {
             case XLSX -> new XlsxCompilation(compilation).render();
             case HTML -> new HtmlCompilation(compilation, links).render();
@@ -78,10 +76,9 @@ public class Compilations {
                 + rfc5987(compilation.title() + "." + request.format().value()), bytes);
     }
 
-    Compilation compile(TenantStore store, TenantId tenant, CompilationRequest request) {
+    Compilation compile(TenantStore store, TenantRecord center, CompilationRequest request) {
         Instant now = clock.instant();
-        TenantRecord center = registry.find(tenant).map(s -> s.value())
-                .orElseThrow(() -> new IllegalStateException("no registry entry for active tenant " + tenant.value()));
+        TenantId tenant = store.keys().tenant();
         CompilationFilter filter = request.filter();
         PublishedCatalogue published = new PublishedCatalogue(store, catalogue, mapper);
         Map<String, List<CatalogueEntry>> openNotices = published.heads(CatalogueKind.NOTICES).stream()

@@ -17,7 +17,6 @@ import com.huiqi.shared.storage.ItemKey;
 import com.huiqi.shared.storage.Stored;
 import com.huiqi.shared.storage.TenantStore;
 import com.huiqi.shared.storage.Transaction;
-import com.huiqi.shared.tenancy.TenantRegistry;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -72,14 +71,11 @@ public class CatalogueImports {
     private final ObjectMapper mapper;
     private final Catalogue catalogue;
     private final ImportValidator validator;
-    private final TenantRegistry registry;
 
-    public CatalogueImports(@Named(PlatformBeans.MAPPER) ObjectMapper mapper, Catalogue catalogue, ContentChecks checks,
-                            TenantRegistry registry) {
+    public CatalogueImports(@Named(PlatformBeans.MAPPER) ObjectMapper mapper, Catalogue catalogue, ContentChecks checks) {
         this.mapper = mapper;
         this.catalogue = catalogue;
         this.validator = new ImportValidator(checks);
-        this.registry = registry;
     }
 
     /** An import as a client sees it: the job and how far its current phase is. */
@@ -90,10 +86,12 @@ public class CatalogueImports {
     public record Approval(Long version) {
     }
 
-    /** Checks the whole file and, if every row passes, queues it; see the class comment. */
-    public ImportView start(TenantStore store, Caller importer, String requestId, byte[] workbook) {
-        ZoneId zone = registry.find(store.keys().tenant()).map(t -> ZoneId.of(t.value().timeZone()))
-                .orElse(ZoneId.of("Asia/Shanghai"));
+    /**
+     * Checks the whole file and, if every row passes, queues it; see the class comment.
+     *
+     * @param zone the center's zone, in which times without an offset are read
+     */
+    public ImportView start(TenantStore store, Caller importer, String requestId, ZoneId zone, byte[] workbook) {
         WorkbookReader.Result read = new WorkbookReader(mapper, zone).read(workbook);
         List<Rejection> rejections = new ArrayList<>(read.rejections());
         ImportValidator.Plan plan = validator.check(store, read.rows());

@@ -9,8 +9,6 @@ import com.huiqi.shared.calendar.TenantCalendars;
 import com.huiqi.shared.calendar.WorkingDayCalendar;
 import com.huiqi.shared.error.ApiException;
 import com.huiqi.shared.storage.TenantStore;
-import com.huiqi.shared.tenancy.TenantId;
-import com.huiqi.shared.tenancy.TenantRegistry;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,17 +32,15 @@ public class ApplicationWindows {
     public static final int CLOSING_SOON_WORKING_DAYS = 5;
 
     private final Catalogue catalogue;
-    private final TenantRegistry registry;
     private final TenantCalendars calendars = new TenantCalendars();
     private final Clock clock;
 
-    public ApplicationWindows(Catalogue catalogue, TenantRegistry registry) {
-        this(catalogue, registry, Clock.systemUTC());
+    public ApplicationWindows(Catalogue catalogue) {
+        this(catalogue, Clock.systemUTC());
     }
 
-    ApplicationWindows(Catalogue catalogue, TenantRegistry registry, Clock clock) {
+    ApplicationWindows(Catalogue catalogue, Clock clock) {
         this.catalogue = catalogue;
-        this.registry = registry;
         this.clock = clock;
     }
 
@@ -72,9 +68,9 @@ public class ApplicationWindows {
     public record Month(YearMonth month, String timeZone, List<CalendarDay> days) {
     }
 
-    public Today today(TenantStore store, TenantId tenant) {
+    /** @param zone the center's zone, in which days are counted */
+    public Today today(TenantStore store, ZoneId zone) {
         Instant now = clock.instant();
-        ZoneId zone = zoneOf(tenant);
         LocalDate today = now.atZone(zone).toLocalDate();
         WorkingDayCalendar calendar = calendars.calendarOf(store);
         List<OpenNotice> open = new ArrayList<>();
@@ -95,8 +91,7 @@ public class ApplicationWindows {
         return new Today(now, zone.getId(), open);
     }
 
-    public Month month(TenantStore store, TenantId tenant, YearMonth month) {
-        ZoneId zone = zoneOf(tenant);
+    public Month month(TenantStore store, ZoneId zone, YearMonth month) {
         Map<LocalDate, List<CalendarEvent>> openings = new TreeMap<>();
         Map<LocalDate, List<CalendarEvent>> deadlines = new TreeMap<>();
         for (Published w : publishedWindows(store)) {
@@ -146,9 +141,5 @@ public class ApplicationWindows {
     private static List<CalendarEvent> sorted(List<CalendarEvent> events) {
         events.sort(Comparator.comparing(CalendarEvent::at).thenComparing(CalendarEvent::noticeCode));
         return List.copyOf(events);
-    }
-
-    private ZoneId zoneOf(TenantId tenant) {
-        return registry.find(tenant).map(s -> ZoneId.of(s.value().timeZone())).orElse(ZoneId.of("Asia/Shanghai"));
     }
 }

@@ -17,8 +17,6 @@ import com.huiqi.shared.rules.RuleEvaluator;
 import com.huiqi.shared.rules.RuleOutcome;
 import com.huiqi.shared.rules.Truth;
 import com.huiqi.shared.rules.Verdict;
-import com.huiqi.shared.tenancy.TenantId;
-import com.huiqi.shared.tenancy.TenantRegistry;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -67,16 +65,15 @@ public class RuleTrial {
     }
 
     private final RuleCheck rules;
-    private final TenantRegistry registry;
     private final RuleEvaluator evaluator = new RuleEvaluator();
     private final FactSheetReader facts = new FactSheetReader(AttributeCatalog.standard());
 
-    public RuleTrial(RuleCheck rules, TenantRegistry registry) {
+    public RuleTrial(RuleCheck rules) {
         this.rules = rules;
-        this.registry = registry;
     }
 
-    public Outcome trial(TenantId tenant, Request request) {
+    /** @param zone the center's zone: without {@code asOf}, the trial is as of today there */
+    public Outcome trial(ZoneId zone, Request request) {
         boolean lone = present(request.rule());
         if (lone == (request.conditions() != null)) {
             throw ApiException.validation(lone ? "conditions" : "rule", "请给出 rule（一条规则）或 conditions（事项的申报条件）之一",
@@ -88,7 +85,7 @@ public class RuleTrial {
                     "The sample facts are required ('facts'; {} for none)");
         }
         FactSheet sheet = RuleField.within("facts", () -> facts.read(request.facts()));
-        LocalDate asOf = request.asOf() != null ? request.asOf() : LocalDate.now(zoneOf(tenant));
+        LocalDate asOf = request.asOf() != null ? request.asOf() : LocalDate.now(zone);
         RuleOutcome outcome = evaluator.evaluate(rule, sheet, asOf);
         List<ConditionResult> results = new ArrayList<>();
         for (ConditionOutcome c : outcome.conditions()) {
@@ -130,9 +127,5 @@ public class RuleTrial {
 
     private static boolean present(JsonNode node) {
         return node != null && !node.isNull() && !node.isMissingNode();
-    }
-
-    private ZoneId zoneOf(TenantId tenant) {
-        return registry.find(tenant).map(s -> ZoneId.of(s.value().timeZone())).orElse(ZoneId.of("Asia/Shanghai"));
     }
 }
