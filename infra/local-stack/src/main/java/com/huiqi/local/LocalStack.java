@@ -118,7 +118,7 @@ public final class LocalStack implements AutoCloseable {
             boolean createdBucket = join(bucket);
 
             FunctionEnvironment environment = new FunctionEnvironment(userPool.userPoolId(), archiveBucket,
-                    dynamoDb.endpoint(), cognito.endpoint(), s3.endpoint());
+                    dynamoDb.endpoint(), cognito.endpoint(), s3.endpoint(), PersonalDataKey.loadOrCreate(workDir));
             environment.apply();
             register(environment::restore);
 

@@ -73,11 +73,16 @@ public final class Transaction {
 
     /** Creates an item that must not exist yet. */
     public Transaction create(ItemKey key, String entityType, Object entity) {
+        return create(Tables.DATA, key, entityType, entity);
+    }
+
+    /** Creates an item of {@code table} (the data or the personal-data table) that must not exist yet. */
+    public Transaction create(TableDefinition table, ItemKey key, String entityType, Object entity) {
         store.requireOwned(key.pk());
         EnhancedDocument doc = store.toDocument(key, entity, entityType, 1);
         add();
-        written(key.pk(), Tables.DATA);
-        batch.request.addPutItem(store.dataTable(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class)
+        written(key.pk(), table);
+        batch.request.addPutItem(store.tableOf(table), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class)
                 .item(doc)
                 .conditionExpression(Expression.builder().expression("attribute_not_exists(pk)").build())
                 .build());
@@ -94,6 +99,39 @@ public final class Transaction {
                 .item(doc)
                 .conditionExpression(versionIs(expectedVersion))
                 .build());
+        return this;
+    }
+
+    /**
+     * Writes an item derived from another one in the same transaction (an index entry, a profile),
+     * whatever version it had. It needs no condition of its own: the write of the item it derives
+     * from is conditional on its version, and that guards the whole transaction.
+     */
+    public Transaction putDerived(ItemKey key, String entityType, Object entity) {
+        return putDerived(Tables.DATA, key, entityType, entity);
+    }
+
+    /** {@link #putDerived(ItemKey, String, Object)} into {@code table}. */
+    public Transaction putDerived(TableDefinition table, ItemKey key, String entityType, Object entity) {
+        store.requireOwned(key.pk());
+        add();
+        written(key.pk(), table);
+        batch.request.addPutItem(store.tableOf(table), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class)
+                .item(store.toDocument(key, entity, entityType, 1)).build());
+        return this;
+    }
+
+    /** Deletes a derived item (see {@link #putDerived}); guarded like it by the source item's version. */
+    public Transaction deleteDerived(ItemKey key) {
+        return deleteDerived(Tables.DATA, key);
+    }
+
+    /** {@link #deleteDerived(ItemKey)} from {@code table}. */
+    public Transaction deleteDerived(TableDefinition table, ItemKey key) {
+        store.requireOwned(key.pk());
+        add();
+        batch.request.addDeleteItem(store.tableOf(table), TransactDeleteItemEnhancedRequest.builder()
+                .key(Key.builder().partitionValue(key.pk()).sortValue(key.sk()).build()).build());
         return this;
     }
 

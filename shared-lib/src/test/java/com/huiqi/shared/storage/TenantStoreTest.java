@@ -34,7 +34,7 @@ class TenantStoreTest {
     @BeforeAll
     static void start() {
         dynamo = new EmbeddedDynamo();
-        stores = new StoreFactory(new TenantClients(dynamo.client(), null, Optional.empty()), Json.newMapper());
+        stores = new StoreFactory(new TenantClients(dynamo.client(), null, Optional.empty(), java.util.List.of()), Json.newMapper());
     }
 
     @AfterAll

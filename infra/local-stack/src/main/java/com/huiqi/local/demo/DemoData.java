@@ -2,6 +2,7 @@ package com.huiqi.local.demo;
 
 import com.huiqi.shared.enterprise.CreditCode;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The demo tenants and their people: two real-world-shaped centers (Suzhou Industrial Park and
@@ -20,15 +21,33 @@ public final class DemoData {
     }
 
     /**
+     * The enterprise the tenant's enterprise user acts for, with the figures its file opens with:
+     * field name, year (null when not per year) and value, as {@code PUT /enterprises/{code}/facts} takes them.
+     */
+    public record DemoEnterprise(String creditCode, List<Map<String, Object>> facts) {
+    }
+
+    /**
+     * @param enterprise        the file of the tenant's enterprise user
      * @param catalogueAuthor   the staff member who decomposes and submits the demo catalogue
      * @param catalogueReviewer another editor, who reviews and publishes it (never the author)
      */
     public record DemoTenant(String code, String name, String regionCode, Person admin,
-                             List<Department> departments, List<Person> people,
+                             List<Department> departments, List<Person> people, DemoEnterprise enterprise,
                              String catalogueAuthor, String catalogueReviewer) {
     }
 
     private DemoData() {
+    }
+
+    private static Map<String, Object> fact(String field, Integer year, Object value) {
+        Map<String, Object> f = new java.util.LinkedHashMap<>();
+        f.put("field", field);
+        if (year != null) {
+            f.put("year", year);
+        }
+        f.put("value", value);
+        return f;
     }
 
     public static List<DemoTenant> tenants() {
@@ -49,6 +68,22 @@ public final class DemoData {
                         new Person("sip-auditor", "钱审计", List.of("auditor"), null, null, null),
                         new Person("sip-ent", "苏州纳微科技有限公司（申报专员）", List.of("enterprise"), null,
                                 CreditCode.complete("91320594MA1N2P3Q4").value(), null)),
+                new DemoEnterprise(CreditCode.complete("91320594MA1N2P3Q4").value(), List.of(
+                        fact("name", null, "苏州纳微科技有限公司"), fact("enterpriseType", null, "有限责任公司"),
+                        fact("establishedOn", null, "2016-05-18"),
+                        fact("registeredRegion", null, "320571"), fact("industryCode", null, "C3985"),
+                        fact("legalRepresentative", null, "牟建国"),
+                        fact("employees", 2023, 62), fact("employees", 2024, 74), fact("employees", 2025, 86),
+                        fact("rdPersonnel", 2025, 21),
+                        fact("revenue", 2023, "28000000.00"), fact("revenue", 2024, "35000000.00"),
+                        fact("revenue", 2025, "42000000.00"),
+                        fact("rdExpense", 2023, "1900000.00"), fact("rdExpense", 2024, "2400000.00"),
+                        fact("rdExpense", 2025, "3100000.00"),
+                        fact("rdExpenseDomestic", 2023, "1900000.00"), fact("rdExpenseDomestic", 2024, "2300000.00"),
+                        fact("rdExpenseDomestic", 2025, "3000000.00"),
+                        fact("hiTechRevenue", 2025, "31000000.00"), fact("totalAssets", 2025, "56000000.00"),
+                        fact("patents.invention", null, 4), fact("patents.utilityModel", null, 11),
+                        fact("softwareCopyrights", null, 2), fact("techDomains", null, List.of("新材料")))),
                 "sip-staff", "sip-window");
     }
 
@@ -64,6 +99,15 @@ public final class DemoData {
                         new Person("wz-auditor", "徐审计", List.of("auditor"), null, null, null),
                         new Person("wz-ent", "温州瓯江电气有限公司（申报专员）", List.of("enterprise"), null,
                                 CreditCode.complete("91330302MA2H7K8L9").value(), null)),
+                new DemoEnterprise(CreditCode.complete("91330302MA2H7K8L9").value(), List.of(
+                        fact("name", null, "温州瓯江电气有限公司"), fact("enterpriseType", null, "有限责任公司"),
+                        fact("registeredCapital", null, "50000000.00"), fact("establishedOn", null, "2009-03-02"),
+                        fact("registeredRegion", null, "330302"), fact("industryCode", null, "C3823"),
+                        fact("legalRepresentative", null, "林国强"),
+                        fact("employees", 2024, 318), fact("employees", 2025, 335),
+                        fact("revenue", 2024, "236000000.00"), fact("revenue", 2025, "251000000.00"),
+                        fact("totalAssets", 2025, "188000000.00"), fact("rdExpense", 2025, "8200000.00"),
+                        fact("patents.invention", null, 7), fact("patents.utilityModel", null, 36))),
                 "wz-staff", "wz-admin");
     }
 }

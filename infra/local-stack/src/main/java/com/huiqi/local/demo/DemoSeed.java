@@ -99,6 +99,16 @@ public final class DemoSeed {
             setPassword(cognito, p.username());
         }
         seedCatalogue(tenant);
+        seedEnterprise(tenant);
+    }
+
+    /** The enterprise user's own file, opened by staff as a center does when an enterprise registers. */
+    private void seedEnterprise(DemoData.DemoTenant tenant) {
+        String staff = api.login(tenant.catalogueAuthor(), DemoData.PASSWORD);
+        DemoData.DemoEnterprise e = tenant.enterprise();
+        if (api.get("/enterprises/" + e.creditCode(), staff).status() == 404) {
+            expect(api.post("/enterprises", staff, Map.of("creditCode", e.creditCode(), "facts", e.facts())), 201);
+        }
     }
 
     /**
