@@ -448,6 +448,48 @@ class EnterpriseFileTest {
     }
 
     @Test
+    void theDemoDirectoryHoldsTwoThousandPlausibleEnterprisesAndSeedingAgainAddsNone() {
+        List<JsonNode> entries = new ArrayList<>();
+        String cursor = null;
+        do {
+            Exchange e = STACK.call("GET", "/enterprises?region=32&limit=100" + (cursor == null ? "" : "&cursor=" + cursor),
+                    staff, null);
+            e.json().get("items").forEach(entries::add);
+            cursor = e.json().hasNonNull("nextCursor") ? e.json().get("nextCursor").asText() : null;
+        } while (cursor != null);
+        long synthetic = entries.stream().filter(e -> !e.get("creditCode").asText().startsWith("91320594MA1T")).count();
+        assertTrue(synthetic >= DemoData.SYNTHETIC_ENTERPRISES + 1, "2,000 synthetic and the demo enterprise: " + synthetic);
+        Map<String, Integer> sizes = new HashMap<>();
+        for (JsonNode e : entries) {
+            CreditCode.of(e.get("creditCode").asText());
+            assertTrue(e.get("registeredRegion").asText().startsWith("3205"), e.toString());
+            sizes.merge(e.path("sizeClass").asText("?"), 1, Integer::sum);
+        }
+        assertTrue(sizes.keySet().containsAll(List.of("微型", "小型", "中型")), "varied sizes: " + sizes);
+        // A synthetic file carries its provenance: a department import by the demo seed, and its audit record.
+        String sample = entries.stream().map(e -> e.get("creditCode").asText()).filter(c -> !c.equals(ownCode)
+                && !c.startsWith("91320594MA1T")).findFirst().orElseThrow();
+        JsonNode file = STACK.call("GET", "/enterprises/" + sample, staff, null).json();
+        JsonNode name = figure(file, "name", null);
+        assertEquals("DEPARTMENT_IMPORT", name.get("source").asText());
+        assertEquals("demo-seed/synthetic", name.at("/claims/0/sourceRef").asText());
+        assertTrue(auditTrail().stream().anyMatch(a -> a.get("action").asText().equals("enterprise.import")
+                && a.get("actor").asText().equals("demo-seed")
+                && a.at("/after/creditCodes").toString().contains("\"" + sample + "\"")));
+
+        // The seed is deterministic: run again on the same data, it finds every enterprise and writes nothing.
+        try (var dynamo = STACK.dynamo()) {
+            var store = new com.huiqi.shared.storage.StoreFactory(new com.huiqi.shared.storage.TenantClients(dynamo, null,
+                    java.util.Optional.empty(), List.of()), MAPPER).forTenant(com.huiqi.shared.tenancy.TenantId.of("sip"));
+            var tenant = DemoData.tenants().get(0);
+            var again = new com.huiqi.local.demo.SyntheticEnterprises(MAPPER).load(store, tenant.place(), tenant.districts(),
+                    DemoData.SYNTHETIC_ENTERPRISES);
+            assertEquals(0, again.created());
+            assertEquals(DemoData.SYNTHETIC_ENTERPRISES, again.existing());
+        }
+    }
+
+    @Test
     void theSeededEnterpriseUserReadsItsOwnFile() {
         JsonNode own = STACK.call("GET", "/enterprises/" + ownCode, enterprise, null).json();
         assertEquals("苏州纳微科技有限公司", own.at("/file/name").asText());

@@ -7,6 +7,7 @@ import com.huiqi.shared.enterprise.Activity;
 import com.huiqi.shared.enterprise.Claim;
 import com.huiqi.shared.enterprise.CreditCode;
 import com.huiqi.shared.enterprise.EnterpriseFile;
+import com.huiqi.shared.enterprise.EnterpriseItems;
 import com.huiqi.shared.enterprise.EnterpriseProfile;
 import com.huiqi.shared.enterprise.FactChange;
 import com.huiqi.shared.enterprise.FactChanges;
@@ -50,11 +51,8 @@ import java.util.Map;
 @Singleton
 public class EnterpriseFiles {
 
-    static final String FILE = "EnterpriseFile";
     static final String HISTORY = "FactHistory";
-    static final String PROFILE = "EnterpriseProfile";
     static final String PERSONAL = "PersonalFacts";
-    private static final String FILE_SK = "FILE";
     private static final String PERSONAL_SK = "PERSONAL";
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
@@ -100,7 +98,7 @@ public class EnterpriseFiles {
         if (!applied.facts().containsKey("name")) {
             throw ApiException.validation("facts", "新建企业档案须包含企业名称（name）", "A new file needs the name");
         }
-        if (store.get(fileKey(store, code).pk(), FILE_SK, EnterpriseFile.class).isPresent()) {
+        if (store.get(fileKey(store, code).pk(), EnterpriseItems.FILE_SK, EnterpriseFile.class).isPresent()) {
             throw ApiException.conflict("ENTERPRISE_EXISTS", "该统一社会信用代码的企业档案已存在：" + code,
                     "A file with credit code " + code + " exists");
         }
@@ -108,7 +106,7 @@ public class EnterpriseFiles {
                 null, now, actor.username());
         EnterpriseFile file = derive(new EnterpriseFile(code, Lifecycle.Status.ACTIVE, List.of(registered),
                 applied.facts(), List.of(), List.of(), null, now, now), now);
-        Transaction tx = store.begin(actor, requestId).create(fileKey(store, code), FILE, withoutPersonal(file));
+        Transaction tx = store.begin(actor, requestId).create(fileKey(store, code), EnterpriseItems.FILE, withoutPersonal(file));
         derivedWrites(store, tx, null, file, 1, now);
         tx.audit("enterprise.create", "enterprise", code, null, auditView(applied.changedKeys(), Map.of(), file)).commit();
         return view(actor, file, 1);
@@ -136,7 +134,7 @@ public class EnterpriseFiles {
         }
         EnterpriseFile after = derive(new EnterpriseFile(before.creditCode(), before.status(), before.lifecycle(),
                 applied.facts(), before.recentActivities(), before.tags(), before.size(), before.createdAt(), now), now);
-        Transaction tx = store.begin(actor, requestId).update(fileKey(store, before.creditCode()), FILE,
+        Transaction tx = store.begin(actor, requestId).update(fileKey(store, before.creditCode()), EnterpriseItems.FILE,
                 withoutPersonal(after), version);
         for (FactHistory h : applied.history()) {
             tx.create(tableFor(FileFields.fieldOfKey(h.key())), historyKey(store, before.creditCode(), h.key(), now),
@@ -168,8 +166,8 @@ public class EnterpriseFiles {
 
     /** The matching profile, read on its own: it is written with every change of the file, and holds no personal data. */
     public EnterpriseProfile profile(TenantStore store, Caller actor, String rawCode) {
-        return store.get(store.keys().pk("PROFILES"), accessibleCode(actor, rawCode), EnterpriseProfile.class)
-                .orElseThrow(EnterpriseFiles::notFound).value();
+        ItemKey key = EnterpriseItems.profileKey(store.keys(), accessibleCode(actor, rawCode));
+        return store.get(key.pk(), key.sk(), EnterpriseProfile.class).orElseThrow(EnterpriseFiles::notFound).value();
     }
 
     public FileView lifecycle(TenantStore store, Caller actor, String requestId, String rawCode, LifecycleChange change) {
@@ -194,7 +192,7 @@ public class EnterpriseFiles {
         events.add(new Lifecycle.Event(kind, effective, Fields.optionalText("note", change.note(), 200), now, actor.username()));
         EnterpriseFile after = derive(new EnterpriseFile(before.creditCode(), next, events, before.facts(),
                 before.recentActivities(), before.tags(), before.size(), before.createdAt(), now), now);
-        Transaction tx = store.begin(actor, requestId).update(fileKey(store, before.creditCode()), FILE,
+        Transaction tx = store.begin(actor, requestId).update(fileKey(store, before.creditCode()), EnterpriseItems.FILE,
                 withoutPersonal(after), version);
         derivedWrites(store, tx, before, after, version + 1, now);
         tx.audit("enterprise.lifecycle", "enterprise", before.creditCode(), Map.of("status", before.status()),
@@ -220,7 +218,7 @@ public class EnterpriseFiles {
         EnterpriseFile after = derive(new EnterpriseFile(before.creditCode(), before.status(), before.lifecycle(),
                 before.facts(), recent.subList(0, Math.min(recent.size(), EnterpriseFile.RECENT_ACTIVITIES)),
                 before.tags(), before.size(), before.createdAt(), now), now);
-        Transaction tx = store.begin(actor, requestId).update(fileKey(store, before.creditCode()), FILE,
+        Transaction tx = store.begin(actor, requestId).update(fileKey(store, before.creditCode()), EnterpriseItems.FILE,
                 withoutPersonal(after), version);
         derivedWrites(store, tx, before, after, version + 1, now);
         tx.audit("enterprise.activity", "enterprise", before.creditCode(), null, activity).commit();
@@ -238,7 +236,7 @@ public class EnterpriseFiles {
     /** The profile and the directory entries follow the file in the same transaction. */
     private void derivedWrites(TenantStore store, Transaction tx, EnterpriseFile before, EnterpriseFile after,
                                long newVersion, Instant now) {
-        tx.putDerived(ItemKey.of(store.keys().pk("PROFILES"), after.creditCode()), PROFILE,
+        tx.putDerived(EnterpriseItems.profileKey(store.keys(), after.creditCode()), EnterpriseItems.PROFILE,
                 EnterpriseProfile.of(after, newVersion, now));
         directory.update(store, tx, before, after);
         Map<String, FieldState> personalBefore = before == null ? Map.of() : personalOf(before.facts());
@@ -284,7 +282,7 @@ public class EnterpriseFiles {
     Stored<EnterpriseFile> load(TenantStore store, Caller actor, String rawCode) {
         String code = accessibleCode(actor, rawCode);
         String pk = fileKey(store, code).pk();
-        Stored<EnterpriseFile> stored = store.get(pk, FILE_SK, EnterpriseFile.class).orElseThrow(EnterpriseFiles::notFound);
+        Stored<EnterpriseFile> stored = store.get(pk, EnterpriseItems.FILE_SK, EnterpriseFile.class).orElseThrow(EnterpriseFiles::notFound);
         var personal = store.get(Tables.PERSONAL, pk, PERSONAL_SK, PersonalFacts.class);
         if (personal.isEmpty()) {
             return stored;
@@ -316,7 +314,7 @@ public class EnterpriseFiles {
     }
 
     static ItemKey fileKey(TenantStore store, String code) {
-        return ItemKey.of(store.keys().pk("ENT", code), FILE_SK);
+        return EnterpriseItems.fileKey(store.keys(), code);
     }
 
     private static ItemKey historyKey(TenantStore store, String code, String key, Instant at) {

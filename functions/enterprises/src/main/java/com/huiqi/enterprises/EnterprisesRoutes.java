@@ -6,6 +6,8 @@ import static com.huiqi.shared.identity.Role.DEPARTMENT;
 import static com.huiqi.shared.identity.Role.ENTERPRISE;
 import static com.huiqi.shared.identity.Role.STAFF;
 
+import com.huiqi.shared.enterprise.EnterpriseItems.DirectoryEntry;
+import com.huiqi.shared.enterprise.EnterpriseItems.Facet;
 import com.huiqi.shared.error.ApiException;
 import com.huiqi.shared.http.ApiRequest;
 import com.huiqi.shared.http.ApiResponse;
@@ -69,19 +71,19 @@ public class EnterprisesRoutes {
     }
 
     private ApiResponse list(ApiRequest r) {
-        Map.Entry<Directory.Facet, String> filter = filter(r);
+        Map.Entry<Facet, String> filter = filter(r);
         return ApiResponse.ok(directory.find(r.store(), filter.getKey(), filter.getValue(), r.pageSize(), r.cursor()));
     }
 
     /** The whole list for a filter as CSV (UTF-8 with a byte order mark, so spreadsheet programs read the Chinese). */
     private ApiResponse export(ApiRequest r) {
-        Map.Entry<Directory.Facet, String> filter = filter(r);
+        Map.Entry<Facet, String> filter = filter(r);
         StringBuilder csv = new StringBuilder("\uFEFF统一社会信用代码,企业名称,状态,注册地,行业,企业规模\r\n");
         String cursor = null;
         int rows = 0;
         do {
-            Page<Directory.Entry> page = directory.find(r.store(), filter.getKey(), filter.getValue(), 1000, cursor);
-            for (Directory.Entry e : page.items()) {
+            Page<DirectoryEntry> page = directory.find(r.store(), filter.getKey(), filter.getValue(), 1000, cursor);
+            for (DirectoryEntry e : page.items()) {
                 if (++rows > EXPORT_LIMIT) {
                     throw ApiException.badRequest("EXPORT_TOO_LARGE", "导出超过" + EXPORT_LIMIT + "行，请缩小筛选范围",
                             "The export has more than " + EXPORT_LIMIT + " rows; narrow the filter", null);
@@ -110,9 +112,9 @@ public class EnterprisesRoutes {
     }
 
     /** At most one filter: each is one index, and lists are queries of exactly one index. */
-    private static Map.Entry<Directory.Facet, String> filter(ApiRequest r) {
-        Map<Directory.Facet, String> given = new LinkedHashMap<>();
-        for (Directory.Facet facet : Directory.Facet.values()) {
+    private static Map.Entry<Facet, String> filter(ApiRequest r) {
+        Map<Facet, String> given = new LinkedHashMap<>();
+        for (Facet facet : Facet.values()) {
             r.query(facet.name().toLowerCase()).ifPresent(v -> given.put(facet, v));
         }
         if (given.size() > 1) {
@@ -120,7 +122,7 @@ public class EnterprisesRoutes {
                     given.keySet().stream().skip(1).findFirst().orElseThrow().name().toLowerCase());
         }
         if (given.isEmpty()) {
-            return Map.entry(Directory.Facet.NAME, "");
+            return Map.entry(Facet.NAME, "");
         }
         var only = given.entrySet().iterator().next();
         return Map.entry(only.getKey(), Directory.prefixFor(only.getKey(), only.getValue()));

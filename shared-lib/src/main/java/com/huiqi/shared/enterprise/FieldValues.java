@@ -58,7 +58,7 @@ public final class FieldValues {
             case TEXT_SET -> textSet(def, path, raw);
             case RECORDS -> records(def, path, raw, mapper);
             case ID_NUMBER -> TextNode.valueOf(idNumber(path, string(path, raw)));
-            case PHONE -> TextNode.valueOf(Fields.optionalContactPhone(path, string(path, raw)));
+            case PHONE -> TextNode.valueOf(Fields.required(path, Fields.optionalContactPhone(path, string(path, raw))));
         };
     }
 

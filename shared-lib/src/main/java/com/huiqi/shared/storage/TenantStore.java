@@ -181,7 +181,7 @@ public final class TenantStore {
         }
     }
 
-    private static void sleepBackoff(int attempt) {
+    static void sleepBackoff(int attempt) {
         try {
             Thread.sleep(50L << Math.min(attempt, 6));
         } catch (InterruptedException e) {
@@ -195,6 +195,11 @@ public final class TenantStore {
             return audit;
         }
         return table == Tables.PERSONAL ? personal : data;
+    }
+
+    /** Starts a bulk load of new items and their audit records (see {@link BulkLoad}). */
+    public BulkLoad bulkLoad(Caller actor, String requestId) {
+        return new BulkLoad(this, client, actor, requestId);
     }
 
     /** Starts a unit of work whose writes and audit records commit in one DynamoDB transaction. */

@@ -148,20 +148,26 @@ public final class Transaction {
 
     /** Appends an audit record to the trail of the store's tenant, in this transaction. */
     public Transaction audit(String action, String entityType, String entityId, Object before, Object after) {
-        Instant now = Instant.now();
-        String id = UUID.randomUUID().toString();
-        AuditRecord record = new AuditRecord(id, now, store.keys().tenant().value(), batch.actor.username(),
-                batch.actor.roles().stream().map(Role::group).sorted().toList(), action, entityType, entityId,
-                tree(before), tree(after), batch.requestId);
-        ItemKey key = ItemKey.of(auditPartition(store, now), now + "#" + id);
-        EnhancedDocument doc = store.toDocument(key, record, "AuditRecord", 1);
+        EnhancedDocument doc = auditDocument(store, batch.actor, batch.requestId, action, entityType, entityId,
+                before, after);
         add();
-        written(key.pk(), Tables.AUDIT);
+        written(doc.getString(TableDefinition.PK), Tables.AUDIT);
         batch.request.addPutItem(store.auditTable(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class)
                 .item(doc)
                 .conditionExpression(Expression.builder().expression("attribute_not_exists(pk)").build())
                 .build());
         return this;
+    }
+
+    /** One audit record of the store's tenant, as stored: for transactions and bulk loads alike. */
+    static EnhancedDocument auditDocument(TenantStore store, Caller actor, String requestId, String action,
+                                          String entityType, String entityId, Object before, Object after) {
+        Instant now = Instant.now();
+        String id = UUID.randomUUID().toString();
+        AuditRecord record = new AuditRecord(id, now, store.keys().tenant().value(), actor.username(),
+                actor.roles().stream().map(Role::group).sorted().toList(), action, entityType, entityId,
+                tree(store, before), tree(store, after), requestId);
+        return store.toDocument(ItemKey.of(auditPartition(store, now), now + "#" + id), record, "AuditRecord", 1);
     }
 
     /** The audit partition of a tenant for the UTC day of {@code at}. */
@@ -189,7 +195,7 @@ public final class Transaction {
         }
     }
 
-    private JsonNode tree(Object value) {
+    private static JsonNode tree(TenantStore store, Object value) {
         return value == null ? null : store.mapper().valueToTree(value);
     }
 

@@ -72,6 +72,30 @@ class TenantStoreTest {
     }
 
     @Test
+    void aBulkLoadStoresEveryItemWithItsAuditRecordAndPartitions() {
+        TenantStore store = stores.forTenant(TenantId.of("bulk"));
+        BulkLoad load = store.bulkLoad(admin("bulk"), "import-1");
+        for (int i = 0; i < 60; i++) {
+            load.put(ItemKey.of(store.keys().pk("NOTE", "g" + (i % 3)), "n" + i), "Note", new Note("note " + i, i))
+                    .audit("note.import", "Note", "n" + i, null, new Note("note " + i, i));
+        }
+        assertEquals(60 + 60 + 3 + 1, load.size(), "items, audit records, three note partitions and one audit day");
+        load.flush(2);
+        for (int g = 0; g < 3; g++) {
+            assertEquals(20, store.query(store.keys().pk("NOTE", "g" + g), "", Note.class, 100, null).items().size());
+        }
+        Stored<Note> one = store.get(store.keys().pk("NOTE", "g1"), "n4", Note.class).orElseThrow();
+        assertEquals(new Note("note 4", 4), one.value());
+        assertEquals(1, one.version());
+        List<AuditRecord> trail = store.auditTrail(LocalDate.now(ZoneOffset.UTC), 100, null).items();
+        assertEquals(60, trail.size());
+        assertTrue(trail.stream().allMatch(a -> a.action().equals("note.import") && a.requestId().equals("import-1")));
+        List<String> partitions = new ArrayList<>();
+        store.forEachRaw(Tables.DATA, PartitionCatalogue.partitionKey(store.keys()), d -> partitions.add(d.getString("sk")));
+        assertEquals(4, partitions.size(), partitions.toString());
+    }
+
+    @Test
     void staleWriteIsRefusedAndWritesNeitherChangeNorAudit() {
         TenantStore store = stores.forTenant(TenantId.of("stale"));
         ItemKey key = ItemKey.of(store.keys().pk("NOTE"), "n1");

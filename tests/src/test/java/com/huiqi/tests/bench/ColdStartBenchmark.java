@@ -42,7 +42,7 @@ public final class ColdStartBenchmark {
         Path repo = TestStack.repoRoot();
         String jvmOptions = System.getProperty("bench.jvmOptions", "").trim();
         try (LocalStack stack = LocalStack.start(LocalStackConfig.forTests(repo))) {
-            new DemoSeed(stack.gatewayUrl(), stack.cognitoEndpoint(), stack.userPoolId()).run();
+            new DemoSeed(stack.gatewayUrl(), stack.cognitoEndpoint(), stack.userPoolId(), stack.dynamoEndpoint()).run();
             for (Function f : FUNCTIONS) {
                 List<Long> firsts = new ArrayList<>();
                 List<String> phases = new ArrayList<>();

@@ -13,6 +13,9 @@ public final class DemoData {
 
     public static final String PASSWORD = "Huiqi-Demo-2026";
 
+    /** Synthetic enterprises in each demo center's directory, beside the enterprise user's own. */
+    public static final int SYNTHETIC_ENTERPRISES = 2000;
+
     public record Department(String id, String name, String kind, String contactName, String contactPhone) {
     }
 
@@ -28,11 +31,14 @@ public final class DemoData {
     }
 
     /**
+     * @param place             the place name synthetic enterprises' names start with
+     * @param districts         the GB/T 2260 districts synthetic enterprises are registered in
      * @param enterprise        the file of the tenant's enterprise user
      * @param catalogueAuthor   the staff member who decomposes and submits the demo catalogue
      * @param catalogueReviewer another editor, who reviews and publishes it (never the author)
      */
-    public record DemoTenant(String code, String name, String regionCode, Person admin,
+    public record DemoTenant(String code, String name, String regionCode, String place, List<String> districts,
+                             Person admin,
                              List<Department> departments, List<Person> people, DemoEnterprise enterprise,
                              String catalogueAuthor, String catalogueReviewer) {
     }
@@ -55,7 +61,10 @@ public final class DemoData {
     }
 
     static DemoTenant suzhou() {
-        return new DemoTenant("sip", "苏州工业园区企业服务中心", "320571",
+        return new DemoTenant("sip", "苏州工业园区企业服务中心", "320571", "苏州",
+                // 苏州工业园区 most, then the city's other districts and county-level cities.
+                List.of("320571", "320571", "320571", "320571", "320505", "320506", "320507", "320508", "320509",
+                        "320581", "320582", "320583", "320585"),
                 new Person("sip-admin", "周明", List.of("center-admin"), null, null, null),
                 List.of(new Department("kjj", "园区科技创新委员会", "AUTHORIZING", "陈科长", "0512-66681234"),
                         new Department("rsj", "园区劳动和社会保障局", "AUTHORIZING", "王科长", "0512-66681235"),
@@ -88,7 +97,9 @@ public final class DemoData {
     }
 
     static DemoTenant wenzhou() {
-        return new DemoTenant("wenzhou", "温州市企业服务中心", "330300",
+        return new DemoTenant("wenzhou", "温州市企业服务中心", "330300", "温州",
+                List.of("330302", "330303", "330304", "330305", "330324", "330326", "330327", "330328", "330329",
+                        "330381", "330382", "330383"),
                 new Person("wz-admin", "林海", List.of("center-admin"), null, null, null),
                 List.of(new Department("jxj", "温州市经济和信息化局", "AUTHORIZING", "潘科长", "0577-88961234"),
                         new Department("kjj", "温州市科学技术局", "AUTHORIZING", "黄科长", "0577-88961235"),
