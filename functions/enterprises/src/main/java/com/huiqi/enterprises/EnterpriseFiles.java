@@ -19,6 +19,7 @@ import com.huiqi.shared.enterprise.FileFields;
 import com.huiqi.shared.enterprise.Lifecycle;
 import com.huiqi.shared.enterprise.Portrait;
 import com.huiqi.shared.enterprise.SizeStandard;
+import com.huiqi.shared.enterprise.Tag;
 import com.huiqi.shared.error.ApiException;
 import com.huiqi.shared.identity.Caller;
 import com.huiqi.shared.identity.Role;
@@ -35,9 +36,15 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Enterprise files (一企一档) of one center: creating them, recording figures as the caller's
@@ -55,6 +62,8 @@ public class EnterpriseFiles {
     static final String PERSONAL = "PersonalFacts";
     private static final String PERSONAL_SK = "PERSONAL";
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    /** The center's own people: they record figures as staff and may correct a deregistered file. */
+    private static final Set<Role> CENTER = EnumSet.of(Role.STAFF, Role.CENTER_ADMIN);
 
     private final ObjectMapper mapper;
     private final Directory directory;
@@ -121,7 +130,7 @@ public class EnterpriseFiles {
         Stored<EnterpriseFile> stored = load(store, actor, rawCode);
         long version = expectVersion(update.version());
         EnterpriseFile before = stored.value();
-        if (before.status() == Lifecycle.Status.DEREGISTERED && !actor.hasAny(java.util.EnumSet.of(Role.STAFF, Role.CENTER_ADMIN))) {
+        if (before.status() == Lifecycle.Status.DEREGISTERED && !actor.hasAny(CENTER)) {
             throw ApiException.conflict("ENTERPRISE_DEREGISTERED", "企业已注销，档案只能由中心工作人员更正",
                     "The enterprise is deregistered; only the center's staff may correct its file");
         }
@@ -253,14 +262,14 @@ public class EnterpriseFiles {
 
     /** The file as the data table keeps it: without the personal figures, which only the personal-data table holds. */
     private static EnterpriseFile withoutPersonal(EnterpriseFile file) {
-        Map<String, FieldState> facts = new java.util.HashMap<>(file.facts());
+        Map<String, FieldState> facts = new HashMap<>(file.facts());
         facts.keySet().removeIf(k -> FileFields.fieldOfKey(k).personal());
         return new EnterpriseFile(file.creditCode(), file.status(), file.lifecycle(), facts, file.recentActivities(),
                 file.tags(), file.size(), file.createdAt(), file.updatedAt());
     }
 
     private static Map<String, FieldState> personalOf(Map<String, FieldState> facts) {
-        Map<String, FieldState> personal = new java.util.HashMap<>(facts);
+        Map<String, FieldState> personal = new HashMap<>(facts);
         personal.keySet().removeIf(k -> !FileFields.fieldOfKey(k).personal());
         return personal;
     }
@@ -288,7 +297,7 @@ public class EnterpriseFiles {
             return stored;
         }
         EnterpriseFile f = stored.value();
-        Map<String, FieldState> facts = new java.util.HashMap<>(f.facts());
+        Map<String, FieldState> facts = new HashMap<>(f.facts());
         facts.putAll(personal.get().value().facts());
         return new Stored<>(new EnterpriseFile(f.creditCode(), f.status(), f.lifecycle(), facts, f.recentActivities(),
                 f.tags(), f.size(), f.createdAt(), f.updatedAt()), stored.version());
@@ -299,7 +308,7 @@ public class EnterpriseFiles {
     }
 
     static FactSource sourceOf(Caller actor) {
-        if (actor.hasAny(java.util.EnumSet.of(Role.STAFF, Role.CENTER_ADMIN))) {
+        if (actor.hasAny(CENTER)) {
             return FactSource.STAFF;
         }
         if (actor.has(Role.DEPARTMENT)) {
@@ -310,7 +319,7 @@ public class EnterpriseFiles {
 
     /** Staff, admins and the enterprise itself see personal data in full; departments and auditors masked. */
     static boolean seesPersonalData(Caller actor) {
-        return actor.hasAny(java.util.EnumSet.of(Role.STAFF, Role.CENTER_ADMIN, Role.ENTERPRISE));
+        return actor.hasAny(EnumSet.of(Role.STAFF, Role.CENTER_ADMIN, Role.ENTERPRISE));
     }
 
     static ItemKey fileKey(TenantStore store, String code) {
@@ -338,27 +347,27 @@ public class EnterpriseFiles {
     private static LocalDate date(String field, String text) {
         try {
             return LocalDate.parse(text);
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw ApiException.validation(field, "日期须为 YYYY-MM-DD 格式", "Dates must be YYYY-MM-DD");
         }
     }
 
     /** What the audit trail keeps of a change: the changed figures, personal data masked. */
-    private Map<String, Object> auditView(java.util.Set<String> keys, Map<String, FieldState> facts, EnterpriseFile file) {
-        Map<String, Object> figures = new java.util.TreeMap<>();
+    private Map<String, Object> auditView(Set<String> keys, Map<String, FieldState> facts, EnterpriseFile file) {
+        Map<String, Object> figures = new TreeMap<>();
         for (String key : keys) {
             FileField field = FileFields.fieldOfKey(key);
             FieldState state = facts.get(key);
             if (state != null) {
-                Map<String, Object> claims = new java.util.TreeMap<>();
+                Map<String, Object> claims = new TreeMap<>();
                 state.claims().forEach((source, claim) -> claims.put(source.name(), Masking.mask(field, claim.value())));
                 figures.put(key, claims);
             }
         }
-        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        Map<String, Object> out = new LinkedHashMap<>();
         out.put("figures", figures);
         if (file != null) {
-            out.put("tags", file.tags().stream().map(t -> t.name()).toList());
+            out.put("tags", file.tags().stream().map(Tag::name).toList());
             if (file.size() != null && file.size().sizeClass() != null) {
                 out.put("sizeClass", file.size().sizeClass().labelZh());
             }
@@ -373,7 +382,7 @@ public class EnterpriseFiles {
     }
 
     public record FileSummary(String creditCode, String name, Lifecycle.Status status, List<Lifecycle.Event> lifecycle,
-                              List<Figure> figures, List<com.huiqi.shared.enterprise.Tag> tags,
+                              List<Figure> figures, List<Tag> tags,
                               EnterpriseFile.SizeAssessment size, List<Activity> recentActivities,
                               Instant createdAt, Instant updatedAt) {
     }
