@@ -353,7 +353,8 @@ class EnterpriseFileTest {
         assertEquals(Verdict.ELIGIBLE, second.verdict(), second.summary().toString());
 
         // The science bureau's lower high-tech revenue (20,000,000 of 42,000,000: under 60%) decides it.
-        record(department, code, clean.json().get("version").asLong(), List.of(fact("hiTechRevenue", 2025, "20000000.00")));
+        record(department, code, clean.json().get("version").asLong(),
+                List.of(fact("hiTechRevenue", today.getYear() - 1, "20000000.00")));
         RuleOutcome third = new RuleEvaluator().evaluate(rule, profile(code), today);
         assertEquals(Verdict.NOT_ELIGIBLE, third.verdict());
         assertEquals("hitech-revenue", third.unmet().get(0).id());

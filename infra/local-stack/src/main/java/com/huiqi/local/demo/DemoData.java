@@ -1,6 +1,8 @@
 package com.huiqi.local.demo;
 
 import com.huiqi.shared.enterprise.CreditCode;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +14,12 @@ import java.util.Map;
 public final class DemoData {
 
     public static final String PASSWORD = "Huiqi-Demo-2026";
+
+    /**
+     * The last completed fiscal year, which the demo figures end with: rules look at the last
+     * completed years, so the demo files stay current whatever year the demo runs in.
+     */
+    private static final int LAST = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() - 1;
 
     /** Synthetic enterprises in each demo center's directory, beside the enterprise user's own. */
     public static final int SYNTHETIC_ENTERPRISES = 2000;
@@ -82,15 +90,15 @@ public final class DemoData {
                         fact("establishedOn", null, "2016-05-18"),
                         fact("registeredRegion", null, "320571"), fact("industryCode", null, "C3985"),
                         fact("legalRepresentative", null, "牟建国"),
-                        fact("employees", 2023, 62), fact("employees", 2024, 74), fact("employees", 2025, 86),
-                        fact("rdPersonnel", 2025, 21),
-                        fact("revenue", 2023, "28000000.00"), fact("revenue", 2024, "35000000.00"),
-                        fact("revenue", 2025, "42000000.00"),
-                        fact("rdExpense", 2023, "1900000.00"), fact("rdExpense", 2024, "2400000.00"),
-                        fact("rdExpense", 2025, "3100000.00"),
-                        fact("rdExpenseDomestic", 2023, "1900000.00"), fact("rdExpenseDomestic", 2024, "2300000.00"),
-                        fact("rdExpenseDomestic", 2025, "3000000.00"),
-                        fact("hiTechRevenue", 2025, "31000000.00"), fact("totalAssets", 2025, "56000000.00"),
+                        fact("employees", LAST - 2, 62), fact("employees", LAST - 1, 74), fact("employees", LAST, 86),
+                        fact("rdPersonnel", LAST, 21),
+                        fact("revenue", LAST - 2, "28000000.00"), fact("revenue", LAST - 1, "35000000.00"),
+                        fact("revenue", LAST, "42000000.00"),
+                        fact("rdExpense", LAST - 2, "1900000.00"), fact("rdExpense", LAST - 1, "2400000.00"),
+                        fact("rdExpense", LAST, "3100000.00"),
+                        fact("rdExpenseDomestic", LAST - 2, "1900000.00"), fact("rdExpenseDomestic", LAST - 1, "2300000.00"),
+                        fact("rdExpenseDomestic", LAST, "3000000.00"),
+                        fact("hiTechRevenue", LAST, "31000000.00"), fact("totalAssets", LAST, "56000000.00"),
                         fact("patents.invention", null, 4), fact("patents.utilityModel", null, 11),
                         fact("softwareCopyrights", null, 2), fact("techDomains", null, List.of("新材料")))),
                 "sip-staff", "sip-window");
@@ -115,9 +123,9 @@ public final class DemoData {
                         fact("registeredCapital", null, "50000000.00"), fact("establishedOn", null, "2009-03-02"),
                         fact("registeredRegion", null, "330302"), fact("industryCode", null, "C3823"),
                         fact("legalRepresentative", null, "林国强"),
-                        fact("employees", 2024, 318), fact("employees", 2025, 335),
-                        fact("revenue", 2024, "236000000.00"), fact("revenue", 2025, "251000000.00"),
-                        fact("totalAssets", 2025, "188000000.00"), fact("rdExpense", 2025, "8200000.00"),
+                        fact("employees", LAST - 1, 318), fact("employees", LAST, 335),
+                        fact("revenue", LAST - 1, "236000000.00"), fact("revenue", LAST, "251000000.00"),
+                        fact("totalAssets", LAST, "188000000.00"), fact("rdExpense", LAST, "8200000.00"),
                         fact("patents.invention", null, 7), fact("patents.utilityModel", null, 36))),
                 "wz-staff", "wz-admin");
     }
