@@ -1078,6 +1078,218 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/enterprises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find enterprises in the center's directory
+         * @description 企业名录查询（一企一档）。按一个条件筛选：`name`（名称前缀）、`code`（统一社会信用代码前缀）、`region`
+         *     （行政区划代码前缀，如 `3205` 为苏州市）、`industry`（GB/T 4754-2017 门类或代码前缀，如 `C` 或 `C39`）、
+         *     `size`（大型/中型/小型/微型）、`tag`（标签名）或 `status`；不带条件时按名称排列全部企业。每个条件对应一个索引，
+         *     查询从不扫描全表。同时给出多个条件返回 400 INVALID_FILTER。列表不含个人信息。
+         */
+        get: operations["listEnterprises"];
+        put?: never;
+        /**
+         * Open an enterprise's file
+         * @description 新建企业档案（企业设立或迁入时登记入名录），以统一社会信用代码为键，须含企业名称。数据来源记为
+         *     中心工作人员录入。代码格式错误或校验位不符返回 422 INVALID_CREDIT_CODE，`field` 指出出错位置（如 `creditCode[18]`）。
+         */
+        post: operations["createEnterprise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enterprises/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the directory list as CSV
+         * @description 以 CSV（UTF-8，带 BOM，Excel 可直接打开）导出与 `GET /enterprises` 相同筛选条件下的全部企业，
+         *     最多 10,000 行（超出返回 400 EXPORT_TOO_LARGE）。不含个人信息。
+         */
+        get: operations["exportEnterprises"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enterprises/{creditCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 统一社会信用代码 / The unified social credit code. Malformed or with a wrong check character is `422 INVALID_CREDIT_CODE`; another center's enterprise (or, for an enterprise user, any other enterprise) is `404 NOT_FOUND`.
+                 * @example 91320594MA1N2P3Q4X
+                 */
+                creditCode: components["parameters"]["CreditCodePath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * An enterprise's file with every figure's source and time
+         * @description 企业档案：各数据领域的每项数据及其当前值、来源（企业自主申报 / 中心工作人员录入 / 业务部门导入）和记录时间，
+         *     以及各来源各自的值（业务部门导入优先于工作人员录入，后者优先于企业自主申报；企业可同时看到两者）；标签及其理由、
+         *     企业规模及其依据、名录状态变化。企业用户只能查看本企业的档案（其他代码返回 404）。部门与审计人员看到的个人信息已脱敏。
+         */
+        get: operations["getEnterprise"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enterprises/{creditCode}/facts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 统一社会信用代码 / The unified social credit code. Malformed or with a wrong check character is `422 INVALID_CREDIT_CODE`; another center's enterprise (or, for an enterprise user, any other enterprise) is `404 NOT_FOUND`.
+                 * @example 91320594MA1N2P3Q4X
+                 */
+                creditCode: components["parameters"]["CreditCodePath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record figures as the caller's source
+         * @description 以调用者的来源记录数据：企业用户为自主申报（只能申报可申报的数据项，否则 403 FIELD_NOT_DECLARABLE），
+         *     中心工作人员为工作人员录入，业务部门为部门导入。每个来源只替换或撤回（`value` 为 null）自己的值，被替换的值进入历史。
+         *     标签、企业规模和匹配画像随之重算。须带读取时的版本号。
+         */
+        put: operations["recordEnterpriseFacts"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enterprises/{creditCode}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 统一社会信用代码 / The unified social credit code. Malformed or with a wrong check character is `422 INVALID_CREDIT_CODE`; another center's enterprise (or, for an enterprise user, any other enterprise) is `404 NOT_FOUND`.
+                 * @example 91320594MA1N2P3Q4X
+                 */
+                creditCode: components["parameters"]["CreditCodePath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Earlier values of one figure, newest first
+         * @description 某项数据被替换或撤回的历史值（含来源与时间），最新的在前。按年度记录的数据须带 `year`。
+         */
+        get: operations["getEnterpriseFactHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enterprises/{creditCode}/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 统一社会信用代码 / The unified social credit code. Malformed or with a wrong check character is `422 INVALID_CREDIT_CODE`; another center's enterprise (or, for an enterprise user, any other enterprise) is `404 NOT_FOUND`.
+                 * @example 91320594MA1N2P3Q4X
+                 */
+                creditCode: components["parameters"]["CreditCodePath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The enterprise's matching profile
+         * @description 供政策匹配使用的企业画像：恰为规则语言可判断的企业指标（`AttributeCatalog`），可直接作为规则求值的事实；
+         *     缺失的指标即“未知”，不是“否”。JSON Schema 见 `frontend-contract/schemas/enterprise-profile.schema.json`。
+         */
+        get: operations["getEnterpriseProfile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enterprises/{creditCode}/lifecycle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 统一社会信用代码 / The unified social credit code. Malformed or with a wrong check character is `422 INVALID_CREDIT_CODE`; another center's enterprise (or, for an enterprise user, any other enterprise) is `404 NOT_FOUND`.
+                 * @example 91320594MA1N2P3Q4X
+                 */
+                creditCode: components["parameters"]["CreditCodePath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a move out, a move back in, or a deregistration
+         * @description 名录变化（000 §5.2.1.4）：迁出（ACTIVE → MOVED_OUT）、迁入（MOVED_OUT → ACTIVE）、注销（→ DEREGISTERED，不可恢复）。
+         *     不允许的变化返回 409 INVALID_LIFECYCLE。
+         */
+        post: operations["recordEnterpriseLifecycle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enterprises/{creditCode}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 统一社会信用代码 / The unified social credit code. Malformed or with a wrong check character is `422 INVALID_CREDIT_CODE`; another center's enterprise (or, for an enterprise user, any other enterprise) is `404 NOT_FOUND`.
+                 * @example 91320594MA1N2P3Q4X
+                 */
+                creditCode: components["parameters"]["CreditCodePath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record an activity behind the behaviour tags
+         * @description 记录企业的一次行为（搜索、咨询、申报、参加活动），近90天的行为形成行为标签。`subject` 为检索词、政策或事项编码、
+         *     活动名称，不得含个人信息。
+         */
+        post: operations["recordEnterpriseActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1133,7 +1345,7 @@ export interface components {
             /** @constant */
             status: 400;
             /** @enum {unknown} */
-            code: "BODY_REQUIRED" | "MALFORMED_JSON" | "UNKNOWN_FIELD" | "INVALID_FIELD" | "INVALID_LIMIT" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_NUMBER" | "INVALID_FILTER" | "INVALID_FORMAT" | "UNKNOWN_PARAMETER";
+            code: "BODY_REQUIRED" | "MALFORMED_JSON" | "UNKNOWN_FIELD" | "INVALID_FIELD" | "INVALID_LIMIT" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_NUMBER" | "INVALID_FILTER" | "INVALID_FORMAT" | "UNKNOWN_PARAMETER" | "EXPORT_TOO_LARGE";
         };
         UnauthorizedProblem: components["schemas"]["Problem"] & {
             /** @constant */
@@ -1146,7 +1358,7 @@ export interface components {
             /** @constant */
             status: 403;
             /** @enum {unknown} */
-            code: "FORBIDDEN" | "TENANT_NOT_ACTIVE";
+            code: "FORBIDDEN" | "TENANT_NOT_ACTIVE" | "FIELD_NOT_DECLARABLE";
         };
         NotFoundProblem: components["schemas"]["Problem"] & {
             /** @constant */
@@ -1158,7 +1370,7 @@ export interface components {
             /** @constant */
             status: 409;
             /** @enum {unknown} */
-            code: "CONCURRENT_MODIFICATION" | "TENANT_EXISTS" | "USERNAME_TAKEN" | "DEPARTMENT_EXISTS" | "INVALID_TENANT_STATE" | "SELF_LOCKOUT" | "CODE_EXISTS" | "SELF_REVIEW" | "INVALID_CATALOGUE_STATE" | "REFERENCE_NOT_PUBLISHED" | "INVALID_IMPORT_STATE";
+            code: "CONCURRENT_MODIFICATION" | "TENANT_EXISTS" | "USERNAME_TAKEN" | "DEPARTMENT_EXISTS" | "INVALID_TENANT_STATE" | "SELF_LOCKOUT" | "CODE_EXISTS" | "SELF_REVIEW" | "INVALID_CATALOGUE_STATE" | "REFERENCE_NOT_PUBLISHED" | "INVALID_IMPORT_STATE" | "ENTERPRISE_EXISTS" | "ENTERPRISE_DEREGISTERED" | "INVALID_LIFECYCLE";
         };
         PayloadTooLargeProblem: components["schemas"]["Problem"] & {
             /** @constant */
@@ -2389,6 +2601,233 @@ export interface components {
             labelZh: string;
             labelEn: string;
         };
+        /** @enum {string} */
+        SizeClassName: "大型" | "中型" | "小型" | "微型";
+        /**
+         * @description 在册 / 已迁出 / 已注销.
+         * @enum {string}
+         */
+        EnterpriseStatus: "ACTIVE" | "MOVED_OUT" | "DEREGISTERED";
+        /**
+         * @description 企业自主申报 / 中心工作人员录入 / 业务部门导入（优先级由低到高）.
+         * @enum {string}
+         */
+        FactSource: "SELF_DECLARED" | "STAFF" | "DEPARTMENT_IMPORT";
+        /**
+         * @description 数据值，按数据项类型：文本、代码为字符串；人数、件数为整数；金额为以元为单位的十进制字符串（如 `"35000000.00"`）；
+         *     日期为 `YYYY-MM-DD`；集合为字符串数组；记录类为对象数组；是否为布尔值。
+         */
+        FactValue: string | number | boolean | unknown[];
+        FactChange: {
+            /** @description 数据项名称（`FileFields`），如 `name`、`revenue`、`qualifications`。 */
+            field: string;
+            /** @description 年度，仅按年度记录的数据项（生产经营）需要。 */
+            year?: number;
+            /** @description 新值；null 表示撤回本来源的值。 */
+            value?: components["schemas"]["FactValue"] | null;
+        };
+        NewEnterprise: {
+            /** @description 统一社会信用代码（18位，末位为校验位）。 */
+            creditCode: string;
+            facts: components["schemas"]["FactChange"][];
+        };
+        FactsUpdate: {
+            facts: components["schemas"]["FactChange"][];
+            version: components["schemas"]["Version"];
+        };
+        LifecycleChange: {
+            /** @enum {string} */
+            kind: "MOVED_IN" | "MOVED_OUT" | "DEREGISTERED";
+            /**
+             * Format: date
+             * @description 生效日期，默认今天。
+             */
+            effectiveOn?: string;
+            note?: string;
+            version: components["schemas"]["Version"];
+        };
+        NewActivity: {
+            kind: components["schemas"]["ActivityKind"];
+            subject: string;
+            /**
+             * Format: date-time
+             * @description 发生时间，默认现在。
+             */
+            occurredAt?: string;
+            version: components["schemas"]["Version"];
+        };
+        /** @enum {string} */
+        ActivityKind: "SEARCH" | "CONSULTATION" | "APPLICATION" | "EVENT";
+        Activity: {
+            kind: components["schemas"]["ActivityKind"];
+            subject: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description 记录人（企业用户看不到）。 */
+            recordedBy?: string;
+        };
+        LifecycleEvent: {
+            /** @enum {string} */
+            kind: "REGISTERED" | "MOVED_IN" | "MOVED_OUT" | "DEREGISTERED";
+            /** Format: date */
+            effectiveOn: string;
+            note?: string;
+            /** Format: date-time */
+            recordedAt: string;
+            recordedBy?: string;
+        };
+        /** @description 一个来源的值 / One source's value (`EnterpriseFiles.ClaimView`). */
+        FactClaim: {
+            source: components["schemas"]["FactSource"];
+            value: components["schemas"]["FactValue"];
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description 记录人（企业用户看不到）。 */
+            recordedBy?: string;
+            /** @description 来源内的批次或部门。 */
+            sourceRef?: string;
+        };
+        /** @description 一项数据：当前值及其来源，和各来源的值 / One figure with its effective value and every source's claim. */
+        Figure: {
+            field: string;
+            year?: number;
+            /** @enum {string} */
+            domain: "BASIC" | "OPERATIONS" | "GOVERNMENT" | "INTELLECTUAL_PROPERTY" | "CREDIT" | "FINANCING" | "PREFERENCES";
+            value: components["schemas"]["FactValue"];
+            source: components["schemas"]["FactSource"];
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description 各来源的值，优先级高的在前。 */
+            claims: components["schemas"]["FactClaim"][];
+        };
+        EnterpriseTag: {
+            /** @enum {string} */
+            category: "ATTRIBUTE" | "BUSINESS" | "BEHAVIOUR" | "INTEREST";
+            name: string;
+            /** @description 标签理由，如“依据2025年度从业人员86人、营业收入4200万元……为小型企业”。 */
+            reason: string;
+            /** @description 标签所依据的数据项，其变化时标签重算。 */
+            basis: string[];
+        };
+        SizeAssessment: {
+            /** @description 划型标准，如 MIIT-2011（工信部联企业〔2011〕300号）。 */
+            standard: string;
+            /** @description 标准中的行业。 */
+            row?: string;
+            year?: number;
+            /** @enum {string} */
+            sizeClass?: "LARGE" | "MEDIUM" | "SMALL" | "MICRO";
+            reason?: string;
+            /** @description 无法划型时缺少的数据项。 */
+            missing: string[];
+        };
+        EnterpriseFile: {
+            creditCode: components["schemas"]["CreditCode"];
+            name: string;
+            status: components["schemas"]["EnterpriseStatus"];
+            lifecycle: components["schemas"]["LifecycleEvent"][];
+            figures: components["schemas"]["Figure"][];
+            tags: components["schemas"]["EnterpriseTag"][];
+            size?: components["schemas"]["SizeAssessment"];
+            recentActivities: components["schemas"]["Activity"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        EnterpriseFileView: {
+            file: components["schemas"]["EnterpriseFile"];
+            version: components["schemas"]["Version"];
+        };
+        FactHistoryEntry: {
+            /** @description 数据项，按年度的为 `revenue@2025`。 */
+            key: string;
+            claim: components["schemas"]["FactClaim"];
+            /** Format: date-time */
+            supersededAt: string;
+            supersededBy?: string;
+            withdrawn: boolean;
+        };
+        FactHistoryPage: {
+            items: components["schemas"]["FactHistoryEntry"][];
+            nextCursor?: string;
+        };
+        /** @description 名录中的一行，不含个人信息 / One directory line, without personal data. */
+        DirectoryEntry: {
+            creditCode: components["schemas"]["CreditCode"];
+            name: string;
+            status: components["schemas"]["EnterpriseStatus"];
+            registeredRegion?: components["schemas"]["RegionCode"];
+            industryCode?: string;
+            sizeClass?: components["schemas"]["SizeClassName"];
+        };
+        DirectoryPage: {
+            items: components["schemas"]["DirectoryEntry"][];
+            nextCursor?: string;
+        };
+        EnterpriseProfile: components["schemas"]["enterprise-profile.schema"];
+        yearly: {
+            [key: string]: string;
+        };
+        /**
+         * EnterpriseProfile
+         * @description 企业画像（匹配用）：恰为规则语言可判断的企业指标（shared-lib rules/AttributeCatalog），可直接作为 RuleEvaluator 的事实。缺失的指标为未知，不是否。The matching profile (com.huiqi.shared.enterprise.EnterpriseProfile): exactly the attributes rules may test.
+         */
+        "enterprise-profile.schema": {
+            /**
+             * @description The shape of the profile; raised when attributes change meaning.
+             * @constant
+             */
+            schemaVersion: 1;
+            creditCode: string;
+            name: string;
+            /** @enum {unknown} */
+            status: "ACTIVE" | "MOVED_OUT" | "DEREGISTERED";
+            /** @description The version of the file the profile was computed from. */
+            fileVersion: number;
+            /** Format: date-time */
+            computedAt: string;
+            /** @description Scalar attributes by name. */
+            values: {
+                registeredRegion?: string;
+                industryCode?: string;
+                /** Format: date */
+                establishedOn?: string;
+                /** @enum {unknown} */
+                sizeClass?: "大型" | "中型" | "小型" | "微型";
+                /** @description The latest fiscal year's figure. */
+                employees?: number;
+                /** @description The latest fiscal year's figure. */
+                rdPersonnel?: number;
+                "patents.invention"?: number;
+                "patents.utilityModel"?: number;
+                softwareCopyrights?: number;
+                qualifications?: string[];
+                /** @description Every tag's name, of every category. */
+                tags?: string[];
+                /** @enum {unknown} */
+                creditRating?: "A" | "B" | "M" | "C" | "D";
+                /** @description Whether any dishonesty record is in force; absent when the file has no credit records. */
+                dishonest?: boolean;
+                seriousViolation?: boolean;
+            };
+            /** @description Per-year attributes: fiscal year to a decimal string, yuan for money, persons for insuredEmployees. */
+            series: {
+                insuredEmployees?: components["schemas"]["yearly"];
+                revenue?: components["schemas"]["yearly"];
+                rdExpense?: components["schemas"]["yearly"];
+                rdExpenseDomestic?: components["schemas"]["yearly"];
+                hiTechRevenue?: components["schemas"]["yearly"];
+                totalAssets?: components["schemas"]["yearly"];
+                netProfit?: components["schemas"]["yearly"];
+                taxPaid?: components["schemas"]["yearly"];
+            };
+            $defs: {
+                yearly: {
+                    [key: string]: string;
+                };
+            };
+        };
     };
     responses: {
         /**
@@ -2552,6 +2991,25 @@ export interface components {
          * @example 1
          */
         PublishedVersionNumber: number;
+        /**
+         * @description 统一社会信用代码 / The unified social credit code. Malformed or with a wrong check character is `422 INVALID_CREDIT_CODE`; another center's enterprise (or, for an enterprise user, any other enterprise) is `404 NOT_FOUND`.
+         * @example 91320594MA1N2P3Q4X
+         */
+        CreditCodePath: string;
+        /** @description 企业名称前缀 / Name prefix. */
+        EnterpriseName: string;
+        /** @description 统一社会信用代码或其前几位 / A credit code or its first characters. */
+        EnterpriseCodePrefix: string;
+        /** @description 行政区划代码或其前2至6位 / An administrative division code or its first 2 to 6 digits. */
+        EnterpriseRegion: string;
+        /** @description GB/T 4754-2017 门类或代码前缀，如 C、C39、3911 / A section or code prefix. */
+        EnterpriseIndustry: string;
+        /** @description 企业规模 / Size class. */
+        EnterpriseSize: components["schemas"]["SizeClassName"];
+        /** @description 标签名，如 高新技术企业 / A tag name. */
+        EnterpriseTag: string;
+        /** @description 名录状态 / Directory status. */
+        EnterpriseStatusFilter: components["schemas"]["EnterpriseStatus"];
     };
     requestBodies: {
         StatusChange: {
@@ -4191,6 +4649,347 @@ export interface operations {
              *     a condition as a business item would refuse it (`conditions[1].id`, `conditions[2].weight`), a condition without a rule
              *     (`conditions[3].rule`), no hard condition or no condition (`conditions`), or no `facts`.
              */
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listEnterprises: {
+        parameters: {
+            query?: {
+                /** @description 企业名称前缀 / Name prefix. */
+                name?: components["parameters"]["EnterpriseName"];
+                /** @description 统一社会信用代码或其前几位 / A credit code or its first characters. */
+                code?: components["parameters"]["EnterpriseCodePrefix"];
+                /** @description 行政区划代码或其前2至6位 / An administrative division code or its first 2 to 6 digits. */
+                region?: components["parameters"]["EnterpriseRegion"];
+                /** @description GB/T 4754-2017 门类或代码前缀，如 C、C39、3911 / A section or code prefix. */
+                industry?: components["parameters"]["EnterpriseIndustry"];
+                /** @description 企业规模 / Size class. */
+                size?: components["parameters"]["EnterpriseSize"];
+                /** @description 标签名，如 高新技术企业 / A tag name. */
+                tag?: components["parameters"]["EnterpriseTag"];
+                /** @description 名录状态 / Directory status. */
+                status?: components["parameters"]["EnterpriseStatusFilter"];
+                /** @description 每页条数 / Page size. Outside 1–100 or not an integer is `400 INVALID_LIMIT`. */
+                limit?: components["parameters"]["Limit"];
+                /** @description 上一页返回的 `nextCursor`，原样传回 / The previous page's `nextCursor`, passed back unchanged. A cursor that was tampered with or belongs to another tenant is `400 INVALID_CURSOR`. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of directory entries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryPage"];
+                };
+            };
+            /** @description `INVALID_FILTER` (a malformed filter, or more than one), `INVALID_LIMIT`, `INVALID_CURSOR`. */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createEnterprise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewEnterprise"];
+            };
+        };
+        responses: {
+            /** @description The file was created. */
+            201: {
+                headers: {
+                    location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnterpriseFileView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `ENTERPRISE_EXISTS`: the center already has a file for this code. */
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `INVALID_CREDIT_CODE` (`creditCode` or `creditCode[n]`) or `VALIDATION_FAILED` (`facts[i].field`, `facts[i].year`, `facts[i].value`). */
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    exportEnterprises: {
+        parameters: {
+            query?: {
+                /** @description 企业名称前缀 / Name prefix. */
+                name?: components["parameters"]["EnterpriseName"];
+                /** @description 统一社会信用代码或其前几位 / A credit code or its first characters. */
+                code?: components["parameters"]["EnterpriseCodePrefix"];
+                /** @description 行政区划代码或其前2至6位 / An administrative division code or its first 2 to 6 digits. */
+                region?: components["parameters"]["EnterpriseRegion"];
+                /** @description GB/T 4754-2017 门类或代码前缀，如 C、C39、3911 / A section or code prefix. */
+                industry?: components["parameters"]["EnterpriseIndustry"];
+                /** @description 企业规模 / Size class. */
+                size?: components["parameters"]["EnterpriseSize"];
+                /** @description 标签名，如 高新技术企业 / A tag name. */
+                tag?: components["parameters"]["EnterpriseTag"];
+                /** @description 名录状态 / Directory status. */
+                status?: components["parameters"]["EnterpriseStatusFilter"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list as CSV; columns 统一社会信用代码, 企业名称, 状态, 注册地, 行业, 企业规模. */
+            200: {
+                headers: {
+                    /** @description `attachment; filename="enterprises.csv"` */
+                    "content-disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description `INVALID_FILTER` or `EXPORT_TOO_LARGE`. */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getEnterprise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 统一社会信用代码 / The unified social credit code. Malformed or with a wrong check character is `422 INVALID_CREDIT_CODE`; another center's enterprise (or, for an enterprise user, any other enterprise) is `404 NOT_FOUND`.
+                 * @example 91320594MA1N2P3Q4X
+                 */
+                creditCode: components["parameters"]["CreditCodePath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnterpriseFileView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `INVALID_CREDIT_CODE`: the code in the path is malformed (`field` `creditCode[n]` names the position). */
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    recordEnterpriseFacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 统一社会信用代码 / The unified social credit code. Malformed or with a wrong check character is `422 INVALID_CREDIT_CODE`; another center's enterprise (or, for an enterprise user, any other enterprise) is `404 NOT_FOUND`.
+                 * @example 91320594MA1N2P3Q4X
+                 */
+                creditCode: components["parameters"]["CreditCodePath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FactsUpdate"];
+            };
+        };
+        responses: {
+            /** @description The file after the change, with its new version (unchanged when every figure was already so). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnterpriseFileView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description `FORBIDDEN`, `TENANT_NOT_ACTIVE`, or `FIELD_NOT_DECLARABLE` (an enterprise recording a figure only the center or a department records; `field` names it). */
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `CONCURRENT_MODIFICATION` or `ENTERPRISE_DEREGISTERED`. */
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getEnterpriseFactHistory: {
+        parameters: {
+            query: {
+                /** @description 数据项名称，如 `revenue` / The figure's field name. */
+                field: string;
+                /** @description 年度（按年度记录的数据项必填）/ The fiscal year, for per-year figures. */
+                year?: number;
+                /** @description 每页条数 / Page size. Outside 1–100 or not an integer is `400 INVALID_LIMIT`. */
+                limit?: components["parameters"]["Limit"];
+                /** @description 上一页返回的 `nextCursor`，原样传回 / The previous page's `nextCursor`, passed back unchanged. A cursor that was tampered with or belongs to another tenant is `400 INVALID_CURSOR`. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description 统一社会信用代码 / The unified social credit code. Malformed or with a wrong check character is `422 INVALID_CREDIT_CODE`; another center's enterprise (or, for an enterprise user, any other enterprise) is `404 NOT_FOUND`.
+                 * @example 91320594MA1N2P3Q4X
+                 */
+                creditCode: components["parameters"]["CreditCodePath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of history. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FactHistoryPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getEnterpriseProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 统一社会信用代码 / The unified social credit code. Malformed or with a wrong check character is `422 INVALID_CREDIT_CODE`; another center's enterprise (or, for an enterprise user, any other enterprise) is `404 NOT_FOUND`.
+                 * @example 91320594MA1N2P3Q4X
+                 */
+                creditCode: components["parameters"]["CreditCodePath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The profile. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enterprise-profile.schema"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    recordEnterpriseLifecycle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 统一社会信用代码 / The unified social credit code. Malformed or with a wrong check character is `422 INVALID_CREDIT_CODE`; another center's enterprise (or, for an enterprise user, any other enterprise) is `404 NOT_FOUND`.
+                 * @example 91320594MA1N2P3Q4X
+                 */
+                creditCode: components["parameters"]["CreditCodePath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LifecycleChange"];
+            };
+        };
+        responses: {
+            /** @description The file after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnterpriseFileView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `CONCURRENT_MODIFICATION` or `INVALID_LIFECYCLE`. */
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    recordEnterpriseActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 统一社会信用代码 / The unified social credit code. Malformed or with a wrong check character is `422 INVALID_CREDIT_CODE`; another center's enterprise (or, for an enterprise user, any other enterprise) is `404 NOT_FOUND`.
+                 * @example 91320594MA1N2P3Q4X
+                 */
+                creditCode: components["parameters"]["CreditCodePath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewActivity"];
+            };
+        };
+        responses: {
+            /** @description The file after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnterpriseFileView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["InternalError"];
         };

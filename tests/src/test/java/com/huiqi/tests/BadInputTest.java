@@ -25,6 +25,9 @@ class BadInputTest {
 
     private static final TestStack STACK = TestStack.get();
 
+    /** The demo enterprise of Suzhou Industrial Park, whose file the seed opens. */
+    private static final String OWN_ENTERPRISE = com.huiqi.local.demo.DemoData.tenants().get(0).enterprise().creditCode();
+
     /** Write routes with the account allowed to call them (a Suzhou admin, or the operator). */
     private static final List<String[]> WRITES = List.of(
             new String[] {"POST", "/platform/tenants", "operator"},
@@ -42,7 +45,13 @@ class BadInputTest {
             new String[] {"POST", "/catalogue/items/BZ-NONE/approve", "sip-staff"},
             new String[] {"POST", "/catalogue/notices/N-NONE/reject", "sip-staff"},
             new String[] {"POST", "/catalogue/varieties/S-NONE/revoke", "sip-staff"},
-            new String[] {"POST", "/rules/trial", "sip-staff"});
+            new String[] {"POST", "/rules/trial", "sip-staff"},
+            new String[] {"POST", "/enterprises", "sip-staff"},
+            new String[] {"PUT", "/enterprises/" + OWN_ENTERPRISE + "/facts", "sip-staff"},
+            new String[] {"PUT", "/enterprises/" + OWN_ENTERPRISE + "/facts", "sip-ent"},
+            new String[] {"PUT", "/enterprises/" + OWN_ENTERPRISE + "/facts", "sip-kjj"},
+            new String[] {"POST", "/enterprises/" + OWN_ENTERPRISE + "/lifecycle", "sip-staff"},
+            new String[] {"POST", "/enterprises/" + OWN_ENTERPRISE + "/activities", "sip-staff"});
 
     @TestFactory
     Stream<DynamicTest> malformedBodiesAreRefusedWithoutChange() {

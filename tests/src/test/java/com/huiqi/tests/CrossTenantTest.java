@@ -91,6 +91,44 @@ class CrossTenantTest {
     }
 
     @Test
+    void anotherTenantsEnterpriseFileIsNotFoundOnEveryRouteAndUnchanged() {
+        String sipCode = com.huiqi.local.demo.DemoData.tenants().get(0).enterprise().creditCode();
+        // A well-formed code no center has a file for: the reference answer for "does not exist".
+        String nowhere = com.huiqi.shared.enterprise.CreditCode.complete("91330302MA9Y9Y9Y9").value();
+        Exchange before = STACK.call("GET", "/enterprises/" + sipCode, sip, null);
+        assertEquals(200, before.status());
+        long version = before.json().get("version").asLong();
+        Map<String, Object> facts = Map.of("version", version, "facts", List.of(Map.of("field", "employees", "year", 2025, "value", 1)));
+        for (String[] call : new String[][] {{"GET", ""}, {"GET", "/profile"}, {"GET", "/history?field=employees&year=2025"},
+                {"PUT", "/facts"}, {"POST", "/lifecycle"}, {"POST", "/activities"}}) {
+            Object body = switch (call[1]) {
+                case "/facts" -> facts;
+                case "/lifecycle" -> Map.of("kind", "MOVED_OUT", "version", version);
+                case "/activities" -> Map.of("kind", "EVENT", "subject", "跨租户", "version", version);
+                default -> null;
+            };
+            Exchange e = STACK.call(call[0], "/enterprises/" + sipCode + call[1], wz, body);
+            assertEquals(404, e.status(), call[0] + " " + call[1] + ": " + e.body());
+            Exchange missing = STACK.call(call[0], "/enterprises/" + nowhere + call[1], wz, body);
+            var leaked = (com.fasterxml.jackson.databind.node.ObjectNode) e.json().deepCopy();
+            var reference = (com.fasterxml.jackson.databind.node.ObjectNode) missing.json().deepCopy();
+            leaked.remove("instance");
+            reference.remove("instance");
+            assertEquals(reference, leaked);
+        }
+        // Wenzhou's enterprise user cannot reach Suzhou's file either, and Wenzhou's lists never show it.
+        assertEquals(404, STACK.call("GET", "/enterprises/" + sipCode, STACK.token("wz-ent"), null).status());
+        for (JsonNode entry : all("/enterprises", wz)) {
+            assertFalse(entry.get("creditCode").asText().equals(sipCode), entry.toString());
+        }
+        assertFalse(STACK.call("GET", "/enterprises/export", wz, null).body().contains(sipCode));
+        // Wenzhou may open a file for the same code: a different file, in its own tenant.
+        assertEquals(before.json(), STACK.call("GET", "/enterprises/" + sipCode, sip, null).json(), "Suzhou's file is unchanged");
+        String sipCursor = STACK.call("GET", "/enterprises?limit=1", sip, null).json().get("nextCursor").asText();
+        assertEquals(400, STACK.call("GET", "/enterprises?limit=1&cursor=" + sipCursor, wz, null).status());
+    }
+
+    @Test
     void aCursorFromAnotherTenantIsRefused() {
         Exchange page = STACK.call("GET", "/users?limit=2", sip, null);
         String cursor = page.json().get("nextCursor").asText();

@@ -80,6 +80,23 @@ class TemplateContractTest {
         assertEquals(shared, published, "copy shared-lib's rule.schema.json to frontend-contract/schemas/");
     }
 
+    @Test
+    void theProfileSchemaHasExactlyTheAttributesRulesMayTest() throws IOException {
+        JsonNode schema = new ObjectMapper().readTree(TestStack.repoRoot()
+                .resolve("frontend-contract/schemas/enterprise-profile.schema.json").toFile());
+        Set<String> scalars = new TreeSet<>();
+        Set<String> series = new TreeSet<>();
+        for (var a : com.huiqi.shared.rules.AttributeCatalog.standard().attributes()) {
+            (a.series() ? series : scalars).add(a.name());
+        }
+        Set<String> schemaScalars = new TreeSet<>();
+        schema.at("/properties/values/properties").fieldNames().forEachRemaining(schemaScalars::add);
+        Set<String> schemaSeries = new TreeSet<>();
+        schema.at("/properties/series/properties").fieldNames().forEachRemaining(schemaSeries::add);
+        assertEquals(scalars, schemaScalars);
+        assertEquals(series, schemaSeries);
+    }
+
     private static List<String> keySchema(JsonNode schema) {
         List<String> keys = new ArrayList<>();
         schema.forEach(k -> keys.add(k.get("AttributeName").asText() + ":" + k.get("KeyType").asText()));

@@ -33,7 +33,11 @@ final class FunctionEnvironment {
     private final Map<String, String> properties = new LinkedHashMap<>();
     private final Map<String, String> previous = new LinkedHashMap<>();
 
-    FunctionEnvironment(String userPoolId, String archiveBucket, String mediaBucket, URI dynamoDb, URI cognito, URI s3) {
+    /** What the enterprises function's raw AES keyring reads, in place of a KMS key: see {@link PersonalDataKey}. */
+    static final String PERSONAL_DATA_LOCAL_KEY = "PERSONAL_DATA_LOCAL_KEY";
+
+    FunctionEnvironment(String userPoolId, String archiveBucket, String mediaBucket, URI dynamoDb, URI cognito, URI s3,
+                        String personalDataKey) {
         properties.put("aws.region", REGION);
         // Dummy credentials: the local servers accept any, and real ones must never reach them.
         properties.put("aws.accessKeyId", "local");
@@ -46,6 +50,7 @@ final class FunctionEnvironment {
         properties.put(Env.USER_POOL_ID, userPoolId);
         properties.put(Env.ARCHIVE_BUCKET, archiveBucket);
         properties.put(Env.MEDIA_BUCKET, mediaBucket);
+        properties.put(PERSONAL_DATA_LOCAL_KEY, personalDataKey);
         for (TableDefinition table : Tables.all()) {
             properties.put(table.envVar(), table.tableName());
         }

@@ -130,7 +130,7 @@ public final class LocalStack implements AutoCloseable {
             List<String> createdBuckets = join(bucket);
 
             FunctionEnvironment environment = new FunctionEnvironment(userPool.userPoolId(), archiveBucket, mediaBucket,
-                    dynamoDb.endpoint(), cognito.endpoint(), s3.endpoint());
+                    dynamoDb.endpoint(), cognito.endpoint(), s3.endpoint(), PersonalDataKey.loadOrCreate(workDir));
             environment.apply();
             register(environment::restore);
 

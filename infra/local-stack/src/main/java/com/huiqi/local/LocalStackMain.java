@@ -46,7 +46,7 @@ public final class LocalStackMain {
         }, "local-stack-shutdown"));
 
         // Demo tenants, seeded through the API itself; on a persisted data dir what exists is kept.
-        List<String> demoAccounts = new DemoSeed(stack.gatewayUrl(), stack.cognitoEndpoint(), stack.userPoolId()).run();
+        List<String> demoAccounts = new DemoSeed(stack.gatewayUrl(), stack.cognitoEndpoint(), stack.userPoolId(), stack.dynamoEndpoint()).run();
 
         stack.printBanner();
         System.out.println("  Demo centers: sip (苏州工业园区企业服务中心), wenzhou (温州市企业服务中心)");

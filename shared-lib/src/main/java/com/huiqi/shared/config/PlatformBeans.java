@@ -11,6 +11,8 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.util.List;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -33,15 +35,16 @@ public class PlatformBeans {
         return DynamoClients.sharedHttpClient();
     }
 
+    /** With every SDK interceptor a function declares as a bean (the enterprises function's field encryption). */
     @Singleton
     @Bean(preDestroy = "close")
-    DynamoDbClient dynamoDb(SdkHttpClient http) {
-        return DynamoClients.dynamoDb(http);
+    DynamoDbClient dynamoDb(SdkHttpClient http, List<ExecutionInterceptor> interceptors) {
+        return DynamoClients.dynamoDb(http, interceptors);
     }
 
     @Singleton
-    TenantClients tenantClients(DynamoDbClient dynamoDb, SdkHttpClient http) {
-        return new TenantClients(dynamoDb, http, Env.get(TenantClients.TENANT_ROLE_ARN));
+    TenantClients tenantClients(DynamoDbClient dynamoDb, SdkHttpClient http, List<ExecutionInterceptor> interceptors) {
+        return new TenantClients(dynamoDb, http, Env.get(TenantClients.TENANT_ROLE_ARN), interceptors);
     }
 
     @Singleton

@@ -3,9 +3,10 @@ package com.huiqi.shared.rules;
 /**
  * GB/T 4754-2017 industry codes (国民经济行业分类): a section letter (门类, "C" 制造业) and up to four
  * digits: division (大类, "39"), group (中类, "391"), class (小类, "3911"). Written "C3911" or "3911";
- * the digits alone determine the section, so both forms mean the same.
+ * the digits alone determine the section, so both forms mean the same. Public for the enterprise
+ * file, which keeps codes in the canonical spelling the rules compare.
  */
-final class IndustryCodes {
+public final class IndustryCodes {
 
     /** First and last division of each section A to T (GB/T 4754-2017). */
     private static final int[][] SECTIONS = {
@@ -13,7 +14,7 @@ final class IndustryCodes {
             {70, 70}, {71, 72}, {73, 75}, {76, 79}, {80, 82}, {83, 83}, {84, 85}, {86, 90}, {91, 96}, {97, 97}};
 
     /** A parsed code: its section and its digits ("" when only the section is known). */
-    record Code(char section, String digits) {
+    public record Code(char section, String digits) {
     }
 
     private IndustryCodes() {
@@ -23,7 +24,7 @@ final class IndustryCodes {
      * The parsed code, or {@code null} when it is not a GB/T 4754-2017 code. Hand-written rather than
      * a regular expression because it runs for every enterprise a rule is matched against.
      */
-    static Code parse(String text) {
+    public static Code parse(String text) {
         if (text == null || text.isEmpty() || text.length() > 5) {
             return null;
         }
@@ -49,7 +50,7 @@ final class IndustryCodes {
     }
 
     /** Canonical spelling: section letter then digits, "C3911". */
-    static String canonical(Code code) {
+    public static String canonical(Code code) {
         return code.section() + code.digits();
     }
 

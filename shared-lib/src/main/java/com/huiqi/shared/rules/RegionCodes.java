@@ -7,14 +7,14 @@ import java.util.regex.Pattern;
  * two for the prefecture, two for the county. 320000 is a province, 320500 a prefecture, 320571 a
  * county-level unit within both.
  */
-final class RegionCodes {
+public final class RegionCodes {
 
     private static final Pattern CODE = Pattern.compile("[1-9]\\d{5}");
 
     private RegionCodes() {
     }
 
-    static boolean valid(String code) {
+    public static boolean valid(String code) {
         if (code == null || !CODE.matcher(code).matches()) {
             return false;
         }

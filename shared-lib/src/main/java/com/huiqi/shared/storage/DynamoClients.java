@@ -1,5 +1,7 @@
 package com.huiqi.shared.storage;
 
+import java.util.List;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -21,7 +23,16 @@ public final class DynamoClients {
     }
 
     public static DynamoDbClient dynamoDb(SdkHttpClient http) {
-        return DynamoDbClient.builder().httpClient(http).build();
+        return dynamoDb(http, List.of());
+    }
+
+    /**
+     * A client whose requests pass through {@code interceptors}: how a function that keeps personal
+     * data adds the Database Encryption SDK, which encrypts and decrypts in an SDK interceptor.
+     */
+    public static DynamoDbClient dynamoDb(SdkHttpClient http, List<ExecutionInterceptor> interceptors) {
+        return DynamoDbClient.builder().httpClient(http)
+                .overrideConfiguration(o -> interceptors.forEach(o::addExecutionInterceptor)).build();
     }
 
     public static DynamoDbEnhancedClient enhanced(DynamoDbClient client) {

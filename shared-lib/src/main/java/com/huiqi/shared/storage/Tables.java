@@ -24,7 +24,17 @@ public final class Tables {
     public static final TableDefinition AUDIT =
             new TableDefinition("AuditTable", "TABLE_AUDIT", "huiqi-audit", List.of(), false);
 
+    /**
+     * Personal data (个人信息) of enterprise files, such as a legal representative's identity number:
+     * {@code <tenant>#...} partitions like the data table, but every item's personal attributes are
+     * encrypted field by field by the AWS Database Encryption SDK before they leave the function. A
+     * table of its own because that SDK must know every attribute of every item in a table it
+     * encrypts, and the data table holds every entity of every capability.
+     */
+    public static final TableDefinition PERSONAL =
+            new TableDefinition("PersonalTable", "TABLE_PERSONAL", "huiqi-personal", List.of(), false);
+
     public static List<TableDefinition> all() {
-        return List.of(DATA, AUDIT);
+        return List.of(DATA, AUDIT, PERSONAL);
     }
 }

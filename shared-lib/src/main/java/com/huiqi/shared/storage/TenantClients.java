@@ -1,10 +1,12 @@
 package com.huiqi.shared.storage;
 
 import com.huiqi.shared.tenancy.TenantId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -33,14 +35,21 @@ public final class TenantClients {
     private final DynamoDbEnhancedClient functionClient;
     private final SdkHttpClient http;
     private final Optional<String> tenantRoleArn;
+    private final List<ExecutionInterceptor> interceptors;
     private final Map<TenantId, DynamoDbEnhancedClient> byTenant = new ConcurrentHashMap<>();
     private final Map<TenantId, AwsCredentialsProvider> credentialsByTenant = new ConcurrentHashMap<>();
     private volatile StsClient sts;
 
-    public TenantClients(DynamoDbClient functionClient, SdkHttpClient http, Optional<String> tenantRoleArn) {
+    /**
+     * @param functionClient the client on the function's own credentials, built with {@code interceptors}
+     * @param interceptors   what every tenant's client must also pass through (field encryption)
+     */
+    public TenantClients(DynamoDbClient functionClient, SdkHttpClient http, Optional<String> tenantRoleArn,
+                         List<ExecutionInterceptor> interceptors) {
         this.functionClient = DynamoClients.enhanced(functionClient);
         this.http = http;
         this.tenantRoleArn = tenantRoleArn;
+        this.interceptors = List.copyOf(interceptors);
     }
 
     /** The client for one tenant; the platform's own partition uses the function's role. */
@@ -53,7 +62,8 @@ public final class TenantClients {
 
     private DynamoDbEnhancedClient scopedClient(TenantId tenant) {
         return DynamoClients.enhanced(DynamoDbClient.builder().httpClient(http)
-                .credentialsProvider(credentials(tenant).orElseThrow()).build());
+                .credentialsProvider(credentials(tenant).orElseThrow())
+                .overrideConfiguration(o -> interceptors.forEach(o::addExecutionInterceptor)).build());
     }
 
     /**

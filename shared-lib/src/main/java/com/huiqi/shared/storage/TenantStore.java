@@ -47,11 +47,13 @@ public final class TenantStore {
     /** Immutable and costly to build, so built once rather than for every request's store. */
     private static final TableSchema<EnhancedDocument> DATA_SCHEMA = schemaFor(Tables.DATA);
     private static final TableSchema<EnhancedDocument> AUDIT_SCHEMA = schemaFor(Tables.AUDIT);
+    private static final TableSchema<EnhancedDocument> PERSONAL_SCHEMA = schemaFor(Tables.PERSONAL);
 
     private final Keys keys;
     private final DynamoDbEnhancedClient client;
     private final DynamoDbTable<EnhancedDocument> data;
     private final DynamoDbTable<EnhancedDocument> audit;
+    private final DynamoDbTable<EnhancedDocument> personal;
     private final ObjectMapper mapper;
 
     TenantStore(Keys keys, DynamoDbEnhancedClient client, ObjectMapper mapper) {
@@ -60,6 +62,7 @@ public final class TenantStore {
         this.mapper = mapper;
         this.data = client.table(Tables.DATA.tableName(), DATA_SCHEMA);
         this.audit = client.table(Tables.AUDIT.tableName(), AUDIT_SCHEMA);
+        this.personal = client.table(Tables.PERSONAL.tableName(), PERSONAL_SCHEMA);
     }
 
     static TableSchema<EnhancedDocument> schemaFor(TableDefinition table) {
@@ -80,8 +83,13 @@ public final class TenantStore {
 
     /** Strongly consistent read of one item. */
     public <T> Optional<Stored<T>> get(String pk, String sk, Class<T> type) {
+        return get(Tables.DATA, pk, sk, type);
+    }
+
+    /** Strongly consistent read of one item of {@code table} (the data or the personal-data table). */
+    public <T> Optional<Stored<T>> get(TableDefinition table, String pk, String sk, Class<T> type) {
         requireOwned(pk);
-        EnhancedDocument doc = data.getItem(GetItemEnhancedRequest.builder()
+        EnhancedDocument doc = tableOf(table).getItem(GetItemEnhancedRequest.builder()
                 .key(Key.builder().partitionValue(pk).sortValue(sk).build())
                 .consistentRead(true).build());
         return Optional.ofNullable(doc).map(d -> new Stored<>(toEntity(d, type), versionOf(d)));
@@ -89,14 +97,32 @@ public final class TenantStore {
 
     /** A page of the items in partition {@code pk} whose sort key starts with {@code skPrefix}. */
     public <T> Page<T> query(String pk, String skPrefix, Class<T> type, int limit, String cursor) {
+        return query(pk, skPrefix, type, limit, cursor, true);
+    }
+
+    /**
+     * Like {@link #query} on {@code table}, in descending sort-key order: the newest first where sort
+     * keys end in a time.
+     */
+    public <T> Page<T> queryBackwards(TableDefinition table, String pk, String skPrefix, Class<T> type, int limit,
+                                      String cursor) {
+        return query(tableOf(table), pk, skPrefix, type, limit, cursor, false);
+    }
+
+    private <T> Page<T> query(String pk, String skPrefix, Class<T> type, int limit, String cursor, boolean forward) {
+        return query(data, pk, skPrefix, type, limit, cursor, forward);
+    }
+
+    private <T> Page<T> query(DynamoDbTable<EnhancedDocument> table, String pk, String skPrefix, Class<T> type,
+                              int limit, String cursor, boolean forward) {
         requireOwned(pk);
         Key key = Key.builder().partitionValue(pk).sortValue(skPrefix).build();
         QueryConditional condition = skPrefix.isEmpty()
                 ? QueryConditional.keyEqualTo(Key.builder().partitionValue(pk).build())
                 : QueryConditional.sortBeginsWith(key);
-        var request = QueryEnhancedRequest.builder().queryConditional(condition).limit(limit)
+        var request = QueryEnhancedRequest.builder().queryConditional(condition).limit(limit).scanIndexForward(forward)
                 .exclusiveStartKey(Cursor.decode(cursor, keys, mapper)).consistentRead(true).build();
-        var page = data.query(request).iterator().next();
+        var page = table.query(request).iterator().next();
         List<T> items = page.items().stream().map(d -> toEntity(d, type)).toList();
         return new Page<>(items, Cursor.encode(page.lastEvaluatedKey(), mapper));
     }
@@ -194,7 +220,7 @@ public final class TenantStore {
         }
     }
 
-    private static void sleepBackoff(int attempt) {
+    static void sleepBackoff(int attempt) {
         try {
             Thread.sleep(50L << Math.min(attempt, 6));
         } catch (InterruptedException e) {
@@ -203,8 +229,16 @@ public final class TenantStore {
         }
     }
 
-    private DynamoDbTable<EnhancedDocument> tableOf(TableDefinition table) {
-        return table == Tables.AUDIT ? audit : data;
+    DynamoDbTable<EnhancedDocument> tableOf(TableDefinition table) {
+        if (table == Tables.AUDIT) {
+            return audit;
+        }
+        return table == Tables.PERSONAL ? personal : data;
+    }
+
+    /** Starts a bulk load of new items and their audit records (see {@link BulkLoad}). */
+    public BulkLoad bulkLoad(Caller actor, String requestId) {
+        return new BulkLoad(this, client, actor, requestId);
     }
 
     /** Starts a unit of work whose writes and audit records commit in one DynamoDB transaction. */

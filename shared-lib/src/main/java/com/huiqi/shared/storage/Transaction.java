@@ -73,11 +73,16 @@ public final class Transaction {
 
     /** Creates an item that must not exist yet. */
     public Transaction create(ItemKey key, String entityType, Object entity) {
+        return create(Tables.DATA, key, entityType, entity);
+    }
+
+    /** Creates an item of {@code table} (the data or the personal-data table) that must not exist yet. */
+    public Transaction create(TableDefinition table, ItemKey key, String entityType, Object entity) {
         store.requireOwned(key.pk());
         EnhancedDocument doc = store.toDocument(key, entity, entityType, 1);
         add();
-        written(key.pk(), Tables.DATA);
-        batch.request.addPutItem(store.dataTable(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class)
+        written(key.pk(), table);
+        batch.request.addPutItem(store.tableOf(table), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class)
                 .item(doc)
                 .conditionExpression(Expression.builder().expression("attribute_not_exists(pk)").build())
                 .build());
@@ -98,16 +103,35 @@ public final class Transaction {
     }
 
     /**
-     * Writes an item whatever is there. Only for derived entries that are rebuilt from the entity
-     * they index (such as an expiry date index), never for an entity of its own: those need
-     * {@link #create} or {@link #update} so that no change is lost.
+     * Writes an item derived from another one in the same transaction (an index entry, a profile),
+     * whatever version it had. It needs no condition of its own: the write of the item it derives
+     * from is conditional on its version, and that guards the whole transaction.
      */
     public Transaction putDerived(ItemKey key, String entityType, Object entity) {
+        return putDerived(Tables.DATA, key, entityType, entity);
+    }
+
+    /** {@link #putDerived(ItemKey, String, Object)} into {@code table}. */
+    public Transaction putDerived(TableDefinition table, ItemKey key, String entityType, Object entity) {
         store.requireOwned(key.pk());
         add();
-        written(key.pk(), Tables.DATA);
-        batch.request.addPutItem(store.dataTable(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class)
+        written(key.pk(), table);
+        batch.request.addPutItem(store.tableOf(table), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class)
                 .item(store.toDocument(key, entity, entityType, 1)).build());
+        return this;
+    }
+
+    /** Deletes a derived item (see {@link #putDerived}); guarded like it by the source item's version. */
+    public Transaction deleteDerived(ItemKey key) {
+        return deleteDerived(Tables.DATA, key);
+    }
+
+    /** {@link #deleteDerived(ItemKey)} from {@code table}. */
+    public Transaction deleteDerived(TableDefinition table, ItemKey key) {
+        store.requireOwned(key.pk());
+        add();
+        batch.request.addDeleteItem(store.tableOf(table), TransactDeleteItemEnhancedRequest.builder()
+                .key(Key.builder().partitionValue(key.pk()).sortValue(key.sk()).build()).build());
         return this;
     }
 
@@ -124,20 +148,26 @@ public final class Transaction {
 
     /** Appends an audit record to the trail of the store's tenant, in this transaction. */
     public Transaction audit(String action, String entityType, String entityId, Object before, Object after) {
-        Instant now = Instant.now();
-        String id = UUID.randomUUID().toString();
-        AuditRecord record = new AuditRecord(id, now, store.keys().tenant().value(), batch.actor.username(),
-                batch.actor.roles().stream().map(Role::group).sorted().toList(), action, entityType, entityId,
-                tree(before), tree(after), batch.requestId);
-        ItemKey key = ItemKey.of(auditPartition(store, now), now + "#" + id);
-        EnhancedDocument doc = store.toDocument(key, record, "AuditRecord", 1);
+        EnhancedDocument doc = auditDocument(store, batch.actor, batch.requestId, action, entityType, entityId,
+                before, after);
         add();
-        written(key.pk(), Tables.AUDIT);
+        written(doc.getString(TableDefinition.PK), Tables.AUDIT);
         batch.request.addPutItem(store.auditTable(), TransactPutItemEnhancedRequest.builder(EnhancedDocument.class)
                 .item(doc)
                 .conditionExpression(Expression.builder().expression("attribute_not_exists(pk)").build())
                 .build());
         return this;
+    }
+
+    /** One audit record of the store's tenant, as stored: for transactions and bulk loads alike. */
+    static EnhancedDocument auditDocument(TenantStore store, Caller actor, String requestId, String action,
+                                          String entityType, String entityId, Object before, Object after) {
+        Instant now = Instant.now();
+        String id = UUID.randomUUID().toString();
+        AuditRecord record = new AuditRecord(id, now, store.keys().tenant().value(), actor.username(),
+                actor.roles().stream().map(Role::group).sorted().toList(), action, entityType, entityId,
+                tree(store, before), tree(store, after), requestId);
+        return store.toDocument(ItemKey.of(auditPartition(store, now), now + "#" + id), record, "AuditRecord", 1);
     }
 
     /** The audit partition of a tenant for the UTC day of {@code at}. */
@@ -165,7 +195,7 @@ public final class Transaction {
         }
     }
 
-    private JsonNode tree(Object value) {
+    private static JsonNode tree(TenantStore store, Object value) {
         return value == null ? null : store.mapper().valueToTree(value);
     }
 

@@ -47,6 +47,17 @@ class CreditCodeTest {
     }
 
     @Test
+    void parseNamesTheCallersFieldWithThePosition() {
+        ApiException typo = assertThrows(ApiException.class, () -> CreditCode.parse("creditCode", "91110000600037341M"));
+        assertEquals("creditCode[18]", typo.field());
+        ApiException letter = assertThrows(ApiException.class, () -> CreditCode.parse("creditCode", "9111000060003734IL"));
+        assertEquals("creditCode[17]", letter.field());
+        ApiException length = assertThrows(ApiException.class, () -> CreditCode.parse("creditCode", "91110000600037341L0"));
+        assertEquals("creditCode", length.field());
+        assertEquals("91110000600037341L", CreditCode.parse("creditCode", "91110000600037341L").value());
+    }
+
+    @Test
     void refusesWrongLength() {
         ApiException e = assertThrows(ApiException.class, () -> CreditCode.of("9135010"));
         assertEquals(422, e.status());

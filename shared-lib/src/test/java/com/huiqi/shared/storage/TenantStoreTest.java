@@ -34,7 +34,7 @@ class TenantStoreTest {
     @BeforeAll
     static void start() {
         dynamo = new EmbeddedDynamo();
-        stores = new StoreFactory(new TenantClients(dynamo.client(), null, Optional.empty()), Json.newMapper());
+        stores = new StoreFactory(new TenantClients(dynamo.client(), null, Optional.empty(), java.util.List.of()), Json.newMapper());
     }
 
     @AfterAll
@@ -69,6 +69,30 @@ class TenantStoreTest {
         assertEquals("first", last.before().get("title").asText());
         assertEquals("second", last.after().get("title").asText());
         assertEquals("r2", last.requestId());
+    }
+
+    @Test
+    void aBulkLoadStoresEveryItemWithItsAuditRecordAndPartitions() {
+        TenantStore store = stores.forTenant(TenantId.of("bulk"));
+        BulkLoad load = store.bulkLoad(admin("bulk"), "import-1");
+        for (int i = 0; i < 60; i++) {
+            load.put(ItemKey.of(store.keys().pk("NOTE", "g" + (i % 3)), "n" + i), "Note", new Note("note " + i, i))
+                    .audit("note.import", "Note", "n" + i, null, new Note("note " + i, i));
+        }
+        assertEquals(60 + 60 + 3 + 1, load.size(), "items, audit records, three note partitions and one audit day");
+        load.flush(2);
+        for (int g = 0; g < 3; g++) {
+            assertEquals(20, store.query(store.keys().pk("NOTE", "g" + g), "", Note.class, 100, null).items().size());
+        }
+        Stored<Note> one = store.get(store.keys().pk("NOTE", "g1"), "n4", Note.class).orElseThrow();
+        assertEquals(new Note("note 4", 4), one.value());
+        assertEquals(1, one.version());
+        List<AuditRecord> trail = store.auditTrail(LocalDate.now(ZoneOffset.UTC), 100, null).items();
+        assertEquals(60, trail.size());
+        assertTrue(trail.stream().allMatch(a -> a.action().equals("note.import") && a.requestId().equals("import-1")));
+        List<String> partitions = new ArrayList<>();
+        store.forEachRaw(Tables.DATA, PartitionCatalogue.partitionKey(store.keys()), d -> partitions.add(d.getString("sk")));
+        assertEquals(4, partitions.size(), partitions.toString());
     }
 
     @Test

@@ -35,13 +35,14 @@ public final class ColdStartBenchmark {
 
     private static final List<Function> FUNCTIONS = List.of(
             new Function("tenants", "com.huiqi.tenants.TenantsFunction", "/me"),
-            new Function("publish", "com.huiqi.publish.PublishFunction", "/applications/today"));
+            new Function("publish", "com.huiqi.publish.PublishFunction", "/applications/today"),
+            new Function("enterprises", "com.huiqi.enterprises.EnterprisesFunction", "/enterprises"));
 
     public static void main(String[] args) throws Exception {
         Path repo = TestStack.repoRoot();
         String jvmOptions = System.getProperty("bench.jvmOptions", "").trim();
         try (LocalStack stack = LocalStack.start(LocalStackConfig.forTests(repo))) {
-            new DemoSeed(stack.gatewayUrl(), stack.cognitoEndpoint(), stack.userPoolId()).run();
+            new DemoSeed(stack.gatewayUrl(), stack.cognitoEndpoint(), stack.userPoolId(), stack.dynamoEndpoint()).run();
             for (Function f : FUNCTIONS) {
                 List<Long> firsts = new ArrayList<>();
                 List<String> phases = new ArrayList<>();
@@ -74,7 +75,8 @@ public final class ColdStartBenchmark {
         for (Map.Entry<Object, Object> p : System.getProperties().entrySet()) {
             String name = p.getKey().toString();
             if (name.startsWith("aws.") || name.startsWith("TABLE_") || name.equals("USER_POOL_ID")
-                    || name.equals("ARCHIVE_BUCKET") || name.equals("S3_PATH_STYLE")) {
+                    || name.equals("ARCHIVE_BUCKET") || name.equals("S3_PATH_STYLE")
+                    || name.equals("PERSONAL_DATA_LOCAL_KEY")) {
                 command.add("-D" + name + "=" + p.getValue());
             }
         }

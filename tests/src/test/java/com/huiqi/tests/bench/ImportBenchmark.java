@@ -35,7 +35,7 @@ public final class ImportBenchmark {
 
     public static void main(String[] args) throws Exception {
         try (LocalStack stack = LocalStack.start(LocalStackConfig.forTests(TestStack.repoRoot()))) {
-            new DemoSeed(stack.gatewayUrl(), stack.cognitoEndpoint(), stack.userPoolId()).run();
+            new DemoSeed(stack.gatewayUrl(), stack.cognitoEndpoint(), stack.userPoolId(), stack.dynamoEndpoint()).run();
             ApiClient api = new ApiClient(stack.gatewayUrl());
             String importer = api.login("sip-staff", "Huiqi-Demo-2026");
             String reviewer = api.login("sip-window", "Huiqi-Demo-2026");

@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
 public final class OpenApiContract {
 
     private static final String BASE = "https://huiqi.example/openapi.json";
+    private static final String SCHEMAS_BASE = "https://huiqi.example/schemas/";
 
     public record Operation(String method, String pathTemplate, Pattern pattern, JsonNode node) {
     }
@@ -46,8 +47,18 @@ public final class OpenApiContract {
             throw new UncheckedIOException(e);
         }
         String json = document.toString();
+        // Schemas the document references by relative path (./schemas/...), at the URIs they resolve to.
+        Map<String, String> documents = new java.util.HashMap<>(Map.of(BASE, json));
+        Path schemas = openapiYaml.resolveSibling("schemas");
+        for (String file : List.of("enterprise-profile.schema.json")) {
+            try {
+                documents.put(SCHEMAS_BASE + file, java.nio.file.Files.readString(schemas.resolve(file)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-                builder -> builder.schemaLoaders(loaders -> loaders.schemas(Map.of(BASE, json))));
+                builder -> builder.schemaLoaders(loaders -> loaders.schemas(documents)));
         Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").fields();
         while (paths.hasNext()) {
             var path = paths.next();

@@ -37,7 +37,7 @@ public final class TestStack {
         stack = LocalStack.start(LocalStackConfig.forTests(repoRoot));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
         client = new ApiClient(stack.gatewayUrl());
-        new DemoSeed(stack.gatewayUrl(), stack.cognitoEndpoint(), stack.userPoolId()).run();
+        new DemoSeed(stack.gatewayUrl(), stack.cognitoEndpoint(), stack.userPoolId(), stack.dynamoEndpoint()).run();
         contract = new OpenApiContract(repoRoot.resolve("frontend-contract/openapi.yaml"));
     }
 

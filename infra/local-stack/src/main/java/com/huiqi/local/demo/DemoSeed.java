@@ -2,51 +2,75 @@ package com.huiqi.local.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.huiqi.local.Console;
 import com.huiqi.local.OperatorAccount;
 import com.huiqi.shared.json.Json;
+import com.huiqi.shared.storage.StoreFactory;
+import com.huiqi.shared.storage.TenantClients;
+import com.huiqi.shared.storage.TenantStore;
+import com.huiqi.shared.tenancy.TenantId;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Seeds the demo tenants through the platform's own HTTP API, as an operator and center admins
- * would: the operator onboards each center, its admin adds departments and people. Only the
- * demo passwords are set directly in Cognito (in production Cognito mails a temporary password).
+ * would: the operator onboards each center, its admin adds departments and people, staff publish
+ * the catalogue and open the enterprise user's file. Only the demo passwords are set directly in
+ * Cognito (in production Cognito mails a temporary password), and the directory's 2,000 synthetic
+ * enterprises per center are bulk-loaded through shared-lib (see {@link SyntheticEnterprises}).
  * Safe to run again on persisted data: what exists is left alone.
  */
 public final class DemoSeed {
 
     private final ApiClient api;
+    private static final Console LOG = new Console("demo-seed");
     private final ObjectMapper mapper = Json.newMapper();
     private final URI cognitoEndpoint;
     private final String userPoolId;
+    private final URI dynamoEndpoint;
 
-    public DemoSeed(String gatewayUrl, String cognitoEndpoint, String userPoolId) {
+    public DemoSeed(String gatewayUrl, String cognitoEndpoint, String userPoolId, String dynamoEndpoint) {
         this.api = new ApiClient(gatewayUrl);
         this.cognitoEndpoint = URI.create(cognitoEndpoint);
         this.userPoolId = userPoolId;
+        this.dynamoEndpoint = URI.create(dynamoEndpoint);
     }
 
     /** Seeds every demo tenant and returns the accounts created or found, for the banner. */
     public List<String> run() {
+        long started = System.nanoTime();
         String operator = api.login(OperatorAccount.LOCAL.username(), OperatorAccount.LOCAL.password());
         List<String> accounts = new ArrayList<>();
         try (CognitoIdentityProviderClient cognito = CognitoIdentityProviderClient.builder()
                 .endpointOverride(cognitoEndpoint).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .build()) {
+            // The synthetic directories need nothing from the API seeding: load them meanwhile.
+            ExecutorService bulk = Executors.newSingleThreadExecutor();
+            Future<?> synthetic = bulk.submit(() -> DemoData.tenants().forEach(this::seedSyntheticEnterprises));
+            bulk.shutdown();
             for (DemoData.DemoTenant tenant : DemoData.tenants()) {
                 seedTenant(operator, tenant, cognito);
                 accounts.add(tenant.admin().username());
                 tenant.people().forEach(p -> accounts.add(p.username()));
             }
+            join(synthetic);
         }
+        LOG.info("demo tenants seeded in " + (System.nanoTime() - started) / 1_000_000 + " ms");
         return accounts;
     }
 
@@ -99,6 +123,44 @@ public final class DemoSeed {
             setPassword(cognito, p.username());
         }
         seedCatalogue(tenant);
+        seedEnterprise(tenant);
+    }
+
+    private static void join(Future<?> task) {
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * The directory's synthetic enterprises, bulk-loaded through shared-lib as an import would load
+     * them rather than by 2,000 API calls each, which would dominate the stack's start.
+     */
+    private void seedSyntheticEnterprises(DemoData.DemoTenant tenant) {
+        try (DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(dynamoEndpoint).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.builder().build()).build()) {
+            TenantStore store = new StoreFactory(new TenantClients(dynamo, null, Optional.empty(), List.of()), mapper)
+                    .forTenant(TenantId.of(tenant.code()));
+            SyntheticEnterprises.Loaded loaded = new SyntheticEnterprises(mapper).load(store, tenant.place(),
+                    tenant.districts(), DemoData.SYNTHETIC_ENTERPRISES);
+            LOG.info(tenant.code() + ": " + loaded.created() + " synthetic enterprises loaded (" + loaded.items()
+                    + " items), " + loaded.existing() + " already there, in " + loaded.millis() + " ms");
+        }
+    }
+
+    /** The enterprise user's own file, opened by staff as a center does when an enterprise registers. */
+    private void seedEnterprise(DemoData.DemoTenant tenant) {
+        String staff = api.login(tenant.catalogueAuthor(), DemoData.PASSWORD);
+        DemoData.DemoEnterprise e = tenant.enterprise();
+        if (api.get("/enterprises/" + e.creditCode(), staff).status() == 404) {
+            expect(api.post("/enterprises", staff, Map.of("creditCode", e.creditCode(), "facts", e.facts())), 201);
+        }
     }
 
     /**

@@ -1,0 +1,87 @@
+package com.huiqi.enterprises;
+
+import com.huiqi.shared.enterprise.EnterpriseFile;
+import com.huiqi.shared.enterprise.EnterpriseItems;
+import com.huiqi.shared.enterprise.EnterpriseItems.DirectoryEntry;
+import com.huiqi.shared.enterprise.EnterpriseItems.Facet;
+import com.huiqi.shared.enterprise.Lifecycle;
+import com.huiqi.shared.error.ApiException;
+import com.huiqi.shared.rules.IndustryCodes;
+import com.huiqi.shared.storage.ItemKey;
+import com.huiqi.shared.storage.Page;
+import com.huiqi.shared.storage.TenantStore;
+import com.huiqi.shared.storage.Transaction;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The center's enterprise directory (企业名录): keeps the entries of {@link EnterpriseItems} in step
+ * with a file, written with the file in its transaction and only when they change, and answers
+ * lists from them (one index partition per query, see {@link EnterpriseItems}).
+ */
+@Singleton
+public class Directory {
+
+    public void update(TenantStore store, Transaction tx, EnterpriseFile before, EnterpriseFile after) {
+        Map<ItemKey, DirectoryEntry> old = before == null ? Map.of() : EnterpriseItems.directoryEntries(store.keys(), before);
+        Map<ItemKey, DirectoryEntry> now = EnterpriseItems.directoryEntries(store.keys(), after);
+        old.keySet().stream().filter(k -> !now.containsKey(k)).forEach(tx::deleteDerived);
+        now.forEach((key, entry) -> {
+            if (!Objects.equals(old.get(key), entry)) {
+                tx.putDerived(key, EnterpriseItems.DIRECTORY_ENTRY, entry);
+            }
+        });
+    }
+
+    /** A page of entries whose {@code facet} value starts with {@code prefix} (all of them for NAME without one). */
+    public Page<DirectoryEntry> find(TenantStore store, Facet facet, String prefix, int limit, String cursor) {
+        return store.query(EnterpriseItems.facetPartition(store.keys(), facet), prefix, DirectoryEntry.class, limit, cursor);
+    }
+
+    /** The prefix to look up for a filter value, checked and in canonical form. */
+    static String prefixFor(Facet facet, String value) {
+        return switch (facet) {
+            case NAME -> value.strip();
+            case CODE -> {
+                if (!value.matches("[0-9A-HJ-NPQRTUWXY]{1,18}")) {
+                    throw ApiException.badRequest("INVALID_FILTER", "code 须为统一社会信用代码或其前几位",
+                            "code must be a credit code or its first characters", "code");
+                }
+                yield value;
+            }
+            case REGION -> {
+                if (!value.matches("\\d{2,6}")) {
+                    throw ApiException.badRequest("INVALID_FILTER", "region 须为行政区划代码或其前几位（2至6位数字）",
+                            "region must be an administrative division code or its first 2 to 6 digits", "region");
+                }
+                yield value;
+            }
+            case INDUSTRY -> {
+                IndustryCodes.Code code = IndustryCodes.parse(value);
+                if (code == null) {
+                    throw ApiException.badRequest("INVALID_FILTER", "industry 须为 GB/T 4754-2017 门类或代码，如 C 或 C39",
+                            "industry must be a GB/T 4754-2017 section or code such as C or C39", "industry");
+                }
+                yield IndustryCodes.canonical(code);
+            }
+            case SIZE -> {
+                if (!List.of("大型", "中型", "小型", "微型").contains(value)) {
+                    throw ApiException.badRequest("INVALID_FILTER", "size 须为 大型、中型、小型 或 微型",
+                            "size must be 大型, 中型, 小型 or 微型", "size");
+                }
+                yield value + "#";
+            }
+            case TAG -> value.strip() + "#";
+            case STATUS -> {
+                try {
+                    yield Lifecycle.Status.valueOf(value).name() + "#";
+                } catch (IllegalArgumentException e) {
+                    throw ApiException.badRequest("INVALID_FILTER", "status 须为 ACTIVE、MOVED_OUT 或 DEREGISTERED",
+                            "status must be ACTIVE, MOVED_OUT or DEREGISTERED", "status");
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,431 @@
+package com.huiqi.enterprises;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.huiqi.shared.config.PlatformBeans;
+import com.huiqi.shared.enterprise.Activity;
+import com.huiqi.shared.enterprise.Claim;
+import com.huiqi.shared.enterprise.CreditCode;
+import com.huiqi.shared.enterprise.EnterpriseFile;
+import com.huiqi.shared.enterprise.EnterpriseItems;
+import com.huiqi.shared.enterprise.EnterpriseProfile;
+import com.huiqi.shared.enterprise.FactChange;
+import com.huiqi.shared.enterprise.FactChanges;
+import com.huiqi.shared.enterprise.FactHistory;
+import com.huiqi.shared.enterprise.FactSource;
+import com.huiqi.shared.enterprise.FieldState;
+import com.huiqi.shared.enterprise.FileField;
+import com.huiqi.shared.enterprise.FileFields;
+import com.huiqi.shared.enterprise.Lifecycle;
+import com.huiqi.shared.enterprise.Portrait;
+import com.huiqi.shared.enterprise.SizeStandard;
+import com.huiqi.shared.enterprise.Tag;
+import com.huiqi.shared.error.ApiException;
+import com.huiqi.shared.identity.Caller;
+import com.huiqi.shared.identity.Role;
+import com.huiqi.shared.storage.ItemKey;
+import com.huiqi.shared.storage.Page;
+import com.huiqi.shared.storage.Stored;
+import com.huiqi.shared.storage.TableDefinition;
+import com.huiqi.shared.storage.Tables;
+import com.huiqi.shared.storage.TenantStore;
+import com.huiqi.shared.storage.Transaction;
+import com.huiqi.shared.validation.Fields;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Enterprise files (一企一档) of one center: creating them, recording figures as the caller's
+ * source, their history, lifecycle and activities. Every write recomputes the portrait (size class
+ * and tags) and the matching profile, and commits the file, its history, its profile, its directory
+ * entries and the audit record in one transaction.
+ *
+ * <p>An enterprise user only ever reaches its own file (the credit code bound to its account); any
+ * other file answers 404, like a file that does not exist.
+ */
+@Singleton
+public class EnterpriseFiles {
+
+    static final String HISTORY = "FactHistory";
+    static final String PERSONAL = "PersonalFacts";
+    private static final String PERSONAL_SK = "PERSONAL";
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    /** The center's own people: they record figures as staff and may correct a deregistered file. */
+    private static final Set<Role> CENTER = EnumSet.of(Role.STAFF, Role.CENTER_ADMIN);
+
+    private final ObjectMapper mapper;
+    private final Directory directory;
+    /** The MIIT 2011 standard until a tenant setting selects another of {@link SizeStandard#KNOWN}. */
+    private final SizeStandard standard = SizeStandard.defaultStandard();
+
+    public EnterpriseFiles(@Named(PlatformBeans.MAPPER) ObjectMapper mapper, Directory directory) {
+        this.mapper = mapper;
+        this.directory = directory;
+    }
+
+    /**
+     * The personal figures of one file (legal representative's identity number and phone, contacts),
+     * kept apart from the file in the personal-data table, where they are encrypted field by field.
+     */
+    public record PersonalFacts(Map<String, FieldState> facts) {
+        static final String FACTS = "facts";
+    }
+
+    /** The body of a create: the credit code and the first figures, which must include the name. */
+    public record NewEnterprise(String creditCode, List<FactChange> facts) {
+    }
+
+    /** The body of a figures update. */
+    public record FactsUpdate(List<FactChange> facts, Long version) {
+    }
+
+    /** The body of a lifecycle event. */
+    public record LifecycleChange(Lifecycle.EventKind kind, String effectiveOn, String note, Long version) {
+    }
+
+    /** The body of an activity record. */
+    public record NewActivity(Activity.Kind kind, String subject, Instant occurredAt, Long version) {
+    }
+
+    public FileView create(TenantStore store, Caller actor, String requestId, NewEnterprise request) {
+        String code = CreditCode.parse("creditCode", request.creditCode()).value();
+        Instant now = Instant.now();
+        FactChanges.Applied applied = FactChanges.apply(Map.of(), request.facts(), sourceOf(actor), null,
+                actor.username(), now, "facts", mapper);
+        if (!applied.facts().containsKey("name")) {
+            throw ApiException.validation("facts", "新建企业档案须包含企业名称（name）", "A new file needs the name");
+        }
+        if (store.get(fileKey(store, code).pk(), EnterpriseItems.FILE_SK, EnterpriseFile.class).isPresent()) {
+            throw ApiException.conflict("ENTERPRISE_EXISTS", "该统一社会信用代码的企业档案已存在：" + code,
+                    "A file with credit code " + code + " exists");
+        }
+        Lifecycle.Event registered = new Lifecycle.Event(Lifecycle.EventKind.REGISTERED, LocalDate.now(CHINA),
+                null, now, actor.username());
+        EnterpriseFile file = derive(new EnterpriseFile(code, Lifecycle.Status.ACTIVE, List.of(registered),
+                applied.facts(), List.of(), List.of(), null, now, now), now);
+        Transaction tx = store.begin(actor, requestId).create(fileKey(store, code), EnterpriseItems.FILE, withoutPersonal(file));
+        derivedWrites(store, tx, null, file, 1, now);
+        tx.audit("enterprise.create", "enterprise", code, null, auditView(applied.changedKeys(), Map.of(), file)).commit();
+        return view(actor, file, 1);
+    }
+
+    public FileView get(TenantStore store, Caller actor, String rawCode) {
+        Stored<EnterpriseFile> stored = load(store, actor, rawCode);
+        return view(actor, stored.value(), stored.version());
+    }
+
+    public FileView record(TenantStore store, Caller actor, String requestId, String rawCode, FactsUpdate update) {
+        Stored<EnterpriseFile> stored = load(store, actor, rawCode);
+        long version = expectVersion(update.version());
+        EnterpriseFile before = stored.value();
+        if (before.status() == Lifecycle.Status.DEREGISTERED && !actor.hasAny(CENTER)) {
+            throw ApiException.conflict("ENTERPRISE_DEREGISTERED", "企业已注销，档案只能由中心工作人员更正",
+                    "The enterprise is deregistered; only the center's staff may correct its file");
+        }
+        Instant now = Instant.now();
+        FactChanges.Applied applied = FactChanges.apply(before.facts(), update.facts(), sourceOf(actor), null,
+                actor.username(), now, "facts", mapper);
+        if (applied.changedKeys().isEmpty()) {
+            requireCurrent(stored, version);
+            return view(actor, before, stored.version());
+        }
+        EnterpriseFile after = derive(new EnterpriseFile(before.creditCode(), before.status(), before.lifecycle(),
+                applied.facts(), before.recentActivities(), before.tags(), before.size(), before.createdAt(), now), now);
+        Transaction tx = store.begin(actor, requestId).update(fileKey(store, before.creditCode()), EnterpriseItems.FILE,
+                withoutPersonal(after), version);
+        for (FactHistory h : applied.history()) {
+            tx.create(tableFor(FileFields.fieldOfKey(h.key())), historyKey(store, before.creditCode(), h.key(), now),
+                    HISTORY, h);
+        }
+        derivedWrites(store, tx, before, after, version + 1, now);
+        tx.audit("enterprise.facts", "enterprise", before.creditCode(), auditView(applied.changedKeys(), before.facts(), null),
+                auditView(applied.changedKeys(), after.facts(), after)).commit();
+        return view(actor, after, version + 1);
+    }
+
+    /** A page of the superseded values of one figure, newest first. */
+    public Page<HistoryView> history(TenantStore store, Caller actor, String rawCode, String fieldName, Integer year,
+                                     int limit, String cursor) {
+        Stored<EnterpriseFile> stored = load(store, actor, rawCode);
+        FileField field = FileFields.require("field", Fields.required("field", fieldName));
+        if (field.perYear() != (year != null)) {
+            throw ApiException.validation("year", field.perYear() ? "该数据项按年度记录，须提供 year" : "该数据项不分年度，不能带 year",
+                    field.perYear() ? "This figure is kept per year; give year" : "This figure is not kept per year");
+        }
+        String key = FileFields.key(field, year);
+        Page<FactHistory> page = store.queryBackwards(tableFor(field), fileKey(store, stored.value().creditCode()).pk(),
+                "HIST#" + key + "#", FactHistory.class, limit, cursor);
+        boolean full = seesPersonalData(actor);
+        boolean enterprise = actor.has(Role.ENTERPRISE);
+        return new Page<>(page.items().stream().map(h -> new HistoryView(h.key(), claimView(field, h.claim(), full, enterprise),
+                h.supersededAt(), enterprise ? null : h.supersededBy(), h.withdrawn())).toList(), page.nextCursor());
+    }
+
+    /** The matching profile, read on its own: it is written with every change of the file, and holds no personal data. */
+    public EnterpriseProfile profile(TenantStore store, Caller actor, String rawCode) {
+        ItemKey key = EnterpriseItems.profileKey(store.keys(), accessibleCode(actor, rawCode));
+        return store.get(key.pk(), key.sk(), EnterpriseProfile.class).orElseThrow(EnterpriseFiles::notFound).value();
+    }
+
+    public FileView lifecycle(TenantStore store, Caller actor, String requestId, String rawCode, LifecycleChange change) {
+        Stored<EnterpriseFile> stored = load(store, actor, rawCode);
+        long version = expectVersion(change.version());
+        EnterpriseFile before = stored.value();
+        Lifecycle.EventKind kind = Fields.required("kind", change.kind());
+        if (kind == Lifecycle.EventKind.REGISTERED) {
+            throw ApiException.validation("kind", "登记事件只在新建档案时产生", "REGISTERED happens only when the file is created");
+        }
+        Lifecycle.Status next = kind.after(before.status());
+        if (next == null) {
+            throw ApiException.conflict("INVALID_LIFECYCLE", "企业当前为" + before.status().labelZh() + "，不能执行该变更",
+                    "The enterprise is " + before.status() + "; " + kind + " is not possible");
+        }
+        LocalDate effective = change.effectiveOn() == null ? LocalDate.now(CHINA) : date("effectiveOn", change.effectiveOn());
+        if (effective.isAfter(LocalDate.now(CHINA))) {
+            throw ApiException.validation("effectiveOn", "生效日期不能晚于今天", "effectiveOn cannot be in the future");
+        }
+        Instant now = Instant.now();
+        List<Lifecycle.Event> events = new ArrayList<>(before.lifecycle());
+        events.add(new Lifecycle.Event(kind, effective, Fields.optionalText("note", change.note(), 200), now, actor.username()));
+        EnterpriseFile after = derive(new EnterpriseFile(before.creditCode(), next, events, before.facts(),
+                before.recentActivities(), before.tags(), before.size(), before.createdAt(), now), now);
+        Transaction tx = store.begin(actor, requestId).update(fileKey(store, before.creditCode()), EnterpriseItems.FILE,
+                withoutPersonal(after), version);
+        derivedWrites(store, tx, before, after, version + 1, now);
+        tx.audit("enterprise.lifecycle", "enterprise", before.creditCode(), Map.of("status", before.status()),
+                Map.of("status", next, "event", events.get(events.size() - 1))).commit();
+        return view(actor, after, version + 1);
+    }
+
+    /** Records an activity and recomputes the behaviour tags (the write path other capabilities will call). */
+    public FileView activity(TenantStore store, Caller actor, String requestId, String rawCode, NewActivity request) {
+        Stored<EnterpriseFile> stored = load(store, actor, rawCode);
+        long version = expectVersion(request.version());
+        Activity.Kind kind = Fields.required("kind", request.kind());
+        Instant now = Instant.now();
+        Instant at = request.occurredAt() == null ? now : request.occurredAt();
+        if (at.isAfter(now)) {
+            throw ApiException.validation("occurredAt", "发生时间不能晚于现在", "occurredAt cannot be in the future");
+        }
+        Activity activity = new Activity(kind, Fields.text("subject", request.subject(), 1, 100), at, actor.username());
+        EnterpriseFile before = stored.value();
+        List<Activity> recent = new ArrayList<>(before.recentActivities());
+        recent.add(activity);
+        recent.sort((a, b) -> b.occurredAt().compareTo(a.occurredAt()));
+        EnterpriseFile after = derive(new EnterpriseFile(before.creditCode(), before.status(), before.lifecycle(),
+                before.facts(), recent.subList(0, Math.min(recent.size(), EnterpriseFile.RECENT_ACTIVITIES)),
+                before.tags(), before.size(), before.createdAt(), now), now);
+        Transaction tx = store.begin(actor, requestId).update(fileKey(store, before.creditCode()), EnterpriseItems.FILE,
+                withoutPersonal(after), version);
+        derivedWrites(store, tx, before, after, version + 1, now);
+        tx.audit("enterprise.activity", "enterprise", before.creditCode(), null, activity).commit();
+        return view(actor, after, version + 1);
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private EnterpriseFile derive(EnterpriseFile file, Instant now) {
+        Portrait.Derived d = Portrait.derive(file.facts(), file.recentActivities(), standard, LocalDate.now(CHINA), now);
+        return new EnterpriseFile(file.creditCode(), file.status(), file.lifecycle(), file.facts(), file.recentActivities(),
+                d.tags(), d.size(), file.createdAt(), file.updatedAt());
+    }
+
+    /** The profile and the directory entries follow the file in the same transaction. */
+    private void derivedWrites(TenantStore store, Transaction tx, EnterpriseFile before, EnterpriseFile after,
+                               long newVersion, Instant now) {
+        tx.putDerived(EnterpriseItems.profileKey(store.keys(), after.creditCode()), EnterpriseItems.PROFILE,
+                EnterpriseProfile.of(after, newVersion, now));
+        directory.update(store, tx, before, after);
+        Map<String, FieldState> personalBefore = before == null ? Map.of() : personalOf(before.facts());
+        Map<String, FieldState> personalAfter = personalOf(after.facts());
+        ItemKey personalKey = ItemKey.of(fileKey(store, after.creditCode()).pk(), PERSONAL_SK);
+        if (!personalAfter.equals(personalBefore)) {
+            if (personalAfter.isEmpty()) {
+                tx.deleteDerived(Tables.PERSONAL, personalKey);
+            } else {
+                tx.putDerived(Tables.PERSONAL, personalKey, PERSONAL, new PersonalFacts(personalAfter));
+            }
+        }
+    }
+
+    /** The file as the data table keeps it: without the personal figures, which only the personal-data table holds. */
+    private static EnterpriseFile withoutPersonal(EnterpriseFile file) {
+        Map<String, FieldState> facts = new HashMap<>(file.facts());
+        facts.keySet().removeIf(k -> FileFields.fieldOfKey(k).personal());
+        return new EnterpriseFile(file.creditCode(), file.status(), file.lifecycle(), facts, file.recentActivities(),
+                file.tags(), file.size(), file.createdAt(), file.updatedAt());
+    }
+
+    private static Map<String, FieldState> personalOf(Map<String, FieldState> facts) {
+        Map<String, FieldState> personal = new HashMap<>(facts);
+        personal.keySet().removeIf(k -> !FileFields.fieldOfKey(k).personal());
+        return personal;
+    }
+
+    private static TableDefinition tableFor(FileField field) {
+        return field.personal() ? Tables.PERSONAL : Tables.DATA;
+    }
+
+    /** The checked code, if the caller may see that enterprise at all (an enterprise user only its own). */
+    private static String accessibleCode(Caller actor, String rawCode) {
+        String code = CreditCode.parse("creditCode", rawCode).value();
+        if (actor.has(Role.ENTERPRISE) && !actor.enterpriseCode().map(code::equals).orElse(false)) {
+            throw notFound();
+        }
+        return code;
+    }
+
+    /** The file with its personal figures merged back in. */
+    Stored<EnterpriseFile> load(TenantStore store, Caller actor, String rawCode) {
+        String code = accessibleCode(actor, rawCode);
+        String pk = fileKey(store, code).pk();
+        Stored<EnterpriseFile> stored = store.get(pk, EnterpriseItems.FILE_SK, EnterpriseFile.class).orElseThrow(EnterpriseFiles::notFound);
+        var personal = store.get(Tables.PERSONAL, pk, PERSONAL_SK, PersonalFacts.class);
+        if (personal.isEmpty()) {
+            return stored;
+        }
+        EnterpriseFile f = stored.value();
+        Map<String, FieldState> facts = new HashMap<>(f.facts());
+        facts.putAll(personal.get().value().facts());
+        return new Stored<>(new EnterpriseFile(f.creditCode(), f.status(), f.lifecycle(), facts, f.recentActivities(),
+                f.tags(), f.size(), f.createdAt(), f.updatedAt()), stored.version());
+    }
+
+    private static ApiException notFound() {
+        return ApiException.notFound("企业档案", "Enterprise file");
+    }
+
+    static FactSource sourceOf(Caller actor) {
+        if (actor.hasAny(CENTER)) {
+            return FactSource.STAFF;
+        }
+        if (actor.has(Role.DEPARTMENT)) {
+            return FactSource.DEPARTMENT_IMPORT;
+        }
+        return FactSource.SELF_DECLARED;
+    }
+
+    /** Staff, admins and the enterprise itself see personal data in full; departments and auditors masked. */
+    static boolean seesPersonalData(Caller actor) {
+        return actor.hasAny(EnumSet.of(Role.STAFF, Role.CENTER_ADMIN, Role.ENTERPRISE));
+    }
+
+    static ItemKey fileKey(TenantStore store, String code) {
+        return EnterpriseItems.fileKey(store.keys(), code);
+    }
+
+    private static ItemKey historyKey(TenantStore store, String code, String key, Instant at) {
+        return ItemKey.of(store.keys().pk("ENT", code), "HIST#" + key + "#" + at);
+    }
+
+    private static long expectVersion(Long version) {
+        if (version == null || version < 1) {
+            throw ApiException.validation("version", "须提供读取时的版本号", "version (as read) is required");
+        }
+        return version;
+    }
+
+    private static void requireCurrent(Stored<?> stored, long version) {
+        if (stored.version() != version) {
+            throw ApiException.conflict("CONCURRENT_MODIFICATION", "数据已被他人修改或已存在，请刷新后重试",
+                    "The item was changed by someone else or already exists; reload and retry");
+        }
+    }
+
+    private static LocalDate date(String field, String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ApiException.validation(field, "日期须为 YYYY-MM-DD 格式", "Dates must be YYYY-MM-DD");
+        }
+    }
+
+    /** What the audit trail keeps of a change: the changed figures, personal data masked. */
+    private Map<String, Object> auditView(Set<String> keys, Map<String, FieldState> facts, EnterpriseFile file) {
+        Map<String, Object> figures = new TreeMap<>();
+        for (String key : keys) {
+            FileField field = FileFields.fieldOfKey(key);
+            FieldState state = facts.get(key);
+            if (state != null) {
+                Map<String, Object> claims = new TreeMap<>();
+                state.claims().forEach((source, claim) -> claims.put(source.name(), Masking.mask(field, claim.value())));
+                figures.put(key, claims);
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("figures", figures);
+        if (file != null) {
+            out.put("tags", file.tags().stream().map(Tag::name).toList());
+            if (file.size() != null && file.size().sizeClass() != null) {
+                out.put("sizeClass", file.size().sizeClass().labelZh());
+            }
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- views
+
+    /** A file as the caller may see it, with its version for the next write. */
+    public record FileView(FileSummary file, long version) {
+    }
+
+    public record FileSummary(String creditCode, String name, Lifecycle.Status status, List<Lifecycle.Event> lifecycle,
+                              List<Figure> figures, List<Tag> tags,
+                              EnterpriseFile.SizeAssessment size, List<Activity> recentActivities,
+                              Instant createdAt, Instant updatedAt) {
+    }
+
+    /**
+     * One figure: the file's value and where it came from, and every source's claim, so a reader sees
+     * a declaration beside the department's figure that overrides it.
+     */
+    public record Figure(String field, Integer year, String domain, JsonNode value, FactSource source,
+                         Instant recordedAt, List<ClaimView> claims) {
+    }
+
+    /** One source's value; who recorded it is shown to the center only. */
+    public record ClaimView(FactSource source, JsonNode value, Instant recordedAt, String recordedBy, String sourceRef) {
+    }
+
+    public record HistoryView(String key, ClaimView claim, Instant supersededAt, String supersededBy, boolean withdrawn) {
+    }
+
+    FileView view(Caller actor, EnterpriseFile file, long version) {
+        boolean full = seesPersonalData(actor);
+        boolean enterprise = actor.has(Role.ENTERPRISE);
+        List<Figure> figures = new ArrayList<>();
+        file.sortedFacts().forEach((key, state) -> {
+            FileField field = FileFields.fieldOfKey(key);
+            Claim effective = state.effective().orElseThrow();
+            List<ClaimView> claims = state.claims().values().stream()
+                    .sorted((a, b) -> Integer.compare(b.source().precedence(), a.source().precedence()))
+                    .map(c -> claimView(field, c, full, enterprise)).toList();
+            figures.add(new Figure(field.name(), FileFields.yearOfKey(key), field.domain().name(),
+                    full ? effective.value() : Masking.mask(field, effective.value()), effective.source(),
+                    effective.recordedAt(), claims));
+        });
+        List<Lifecycle.Event> lifecycle = enterprise ? file.lifecycle().stream().map(e -> new Lifecycle.Event(e.kind(),
+                e.effectiveOn(), e.note(), e.recordedAt(), null)).toList() : file.lifecycle();
+        List<Activity> activities = enterprise ? file.recentActivities().stream().map(a -> new Activity(a.kind(),
+                a.subject(), a.occurredAt(), null)).toList() : file.recentActivities();
+        return new FileView(new FileSummary(file.creditCode(), file.name(), file.status(), lifecycle, figures,
+                file.tags(), file.size(), activities, file.createdAt(), file.updatedAt()), version);
+    }
+
+    private static ClaimView claimView(FileField field, Claim c, boolean full, boolean enterprise) {
+        return new ClaimView(c.source(), full ? c.value() : Masking.mask(field, c.value()), c.recordedAt(),
+                enterprise ? null : c.recordedBy(), c.sourceRef());
+    }
+}
