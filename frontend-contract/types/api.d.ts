@@ -937,7 +937,7 @@ export interface paths {
         put?: never;
         /**
          * Import documents, varieties, items, products and notices from a workbook
-         * @description 批量导入政策目录（工作簿格式见 `GET /catalogue-imports/template`）。请求体为 .xlsx 文件本身（最大 8 MiB，至多 20,000 行）。
+         * @description 批量导入政策目录（工作簿格式见 `GET /catalogue-imports/template`）。请求体为 .xlsx 文件本身（最大 4 MiB，至多 20,000 行；Lambda 同步请求上限 6 MB，二进制请求体经 base64 编码）。
          *     先逐行校验全部内容，规则与逐条创建相同（字段、申报条件规则、编码在文件内唯一且目录中尚不存在、所引用条目在文件中或目录中存在）：
          *     只要有一行不合格，整个文件不导入，答 422 `IMPORT_REJECTED`，`errors` 逐行列出工作表、行号、编码、字段与原因（最多列 1,000 条）。
          *     全部合格则受理（202）：导入任务在后台把每行建为“已提交审核”的条目，进度可在 `Location` 查询；
