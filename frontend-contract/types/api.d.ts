@@ -1005,6 +1005,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/catalogue-imports/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 导入任务编号 / The import's id, as answered by `POST /catalogue-imports`. Anything else, or another center's import, is `404 NOT_FOUND`.
+                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                 */
+                id: components["parameters"]["ImportId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send an import back and remove its entries
+         * @description 退回整批导入（状态 IN_REVIEW），或在移除中途失败（REJECTING_FAILED）后再次退回以续办：须写明原因；任务在后台逐批移除本次导入建立、
+         *     此后未单独发布过的条目（每条移除都记入审计），完成后状态为 REJECTED。导入人本人也可撤回（退回不发布任何内容，不受“审核人不能是导入人”的限制）。
+         */
+        post: operations["rejectCatalogueImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/applications/today": {
         parameters: {
             query?: never;
@@ -1903,6 +1930,16 @@ export interface components {
              */
             version: number;
         };
+        /** @description The body of an import's rejection (`CatalogueImports.Withdrawal`). */
+        CatalogueImportWithdrawal: {
+            /**
+             * Format: int64
+             * @description The `version` read with `GET /catalogue-imports/{id}`.
+             */
+            version: number;
+            /** @description 退回原因 / Why the import is sent back. */
+            reason: string;
+        };
         /** @description An import as a client sees it (`CatalogueImports.ImportView`). */
         CatalogueImportView: {
             job: components["schemas"]["CatalogueImportJob"];
@@ -1913,7 +1950,7 @@ export interface components {
             version: number;
             progress: {
                 /** @enum {string} */
-                phase: "FILING" | "REVIEW" | "PUBLISHING";
+                phase: "FILING" | "REVIEW" | "PUBLISHING" | "WITHDRAWING";
                 processed: number;
                 total: number;
                 percent: number;
@@ -1923,14 +1960,15 @@ export interface components {
         };
         /**
          * @description A bulk import (`com.huiqi.publish.imports.ImportJob`). States: FILING_QUEUED → FILING → IN_REVIEW →
-         *     PUBLISHING_QUEUED → PUBLISHING → PUBLISHED; FILING_FAILED (rolled back, nothing remains) or
-         *     PUBLISHING_FAILED (approve again to resume), with `error`.
+         *     PUBLISHING_QUEUED → PUBLISHING → PUBLISHED, or IN_REVIEW → REJECTING_QUEUED → REJECTING → REJECTED;
+         *     FILING_FAILED (rolled back, nothing remains), PUBLISHING_FAILED (approve again to resume) or
+         *     REJECTING_FAILED (reject again to resume), with `error`.
          */
         CatalogueImportJob: {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            state: "FILING_QUEUED" | "FILING" | "IN_REVIEW" | "FILING_FAILED" | "PUBLISHING_QUEUED" | "PUBLISHING" | "PUBLISHED" | "PUBLISHING_FAILED";
+            state: "FILING_QUEUED" | "FILING" | "IN_REVIEW" | "FILING_FAILED" | "PUBLISHING_QUEUED" | "PUBLISHING" | "PUBLISHED" | "PUBLISHING_FAILED" | "REJECTING_QUEUED" | "REJECTING" | "REJECTED" | "REJECTING_FAILED";
             importedBy: string;
             approvedBy?: string;
             /** @description Entries in the import. */
@@ -1960,6 +1998,9 @@ export interface components {
             updatedAt: string;
             /** @description Why the last phase failed, in Chinese and English. */
             error?: string;
+            rejectedBy?: string;
+            /** @description 退回原因 / Why the import was sent back. */
+            rejection?: string;
         };
         /** @description The body of submit and approve (`Catalogue.Transition`). */
         CatalogueTransition: {
@@ -4554,6 +4595,48 @@ export interface operations {
             409: components["responses"]["Conflict"];
             415: components["responses"]["UnsupportedMediaType"];
             /** @description `VALIDATION_FAILED` with `field` `version` (missing). */
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    rejectCatalogueImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 导入任务编号 / The import's id, as answered by `POST /catalogue-imports`. Anything else, or another center's import, is `404 NOT_FOUND`.
+                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                 */
+                id: components["parameters"]["ImportId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CatalogueImportWithdrawal"];
+            };
+        };
+        responses: {
+            /** @description The removal is queued. Poll `Location`. */
+            202: {
+                headers: {
+                    /** @description `/catalogue-imports/{id}` */
+                    location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueImportView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `INVALID_IMPORT_STATE` or `CONCURRENT_MODIFICATION` (stale `version`). */
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `VALIDATION_FAILED` with `field` `version` (missing) or `reason` (missing, or not 2–500 characters). */
             422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["InternalError"];
         };

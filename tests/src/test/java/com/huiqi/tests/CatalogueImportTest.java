@@ -3,6 +3,7 @@ package com.huiqi.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static com.huiqi.tests.support.Problems.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.huiqi.local.demo.ApiClient.Exchange;
@@ -140,6 +141,42 @@ class CatalogueImportTest {
 
         assertEquals(auditBefore, AuditTrail.size("sip-auditor"), "a rejected import changes nothing");
         assertEquals(404, STACK.call("GET", "/catalogue/documents/BAD-D0001", importer, null).status());
+    }
+
+    @Test
+    void aReviewerSendsAnImportBackAndItsEntriesGoExceptWhatWasPublishedSince() throws Exception {
+        ImportWorkbooks.Catalogue file = ImportWorkbooks.catalogue("REJ", 40);
+        Exchange accepted = upload(importer, file.toXlsx());
+        assertEquals(202, accepted.status(), accepted.body());
+        String id = accepted.json().at("/job/id").asText();
+        JsonNode filed = awaitImport(id, inState("IN_REVIEW", "FILING_FAILED"));
+        assertEquals("IN_REVIEW", filed.at("/job/state").asText(), filed.toString());
+
+        // One document is reviewed and published on its own before the import is sent back.
+        long docVersion = STACK.call("GET", "/catalogue/documents/REJ-D0001", importer, null).json().get("version").asLong();
+        assertEquals(200, STACK.call("POST", "/catalogue/documents/REJ-D0001/approve", reviewer,
+                Map.of("version", docVersion)).status());
+
+        Exchange noReason = STACK.call("POST", "/catalogue-imports/" + id + "/reject", reviewer,
+                Map.of("version", filed.get("version").asLong()));
+        assertProblem(noReason, 422, "VALIDATION_FAILED", "reason");
+        Exchange rejected = STACK.call("POST", "/catalogue-imports/" + id + "/reject", reviewer,
+                Map.of("version", filed.get("version").asLong(), "reason", "资金类产品的申报条件有误，请修改后重新导入"));
+        assertEquals(202, rejected.status(), rejected.body());
+        JsonNode done = awaitImport(id, inState("REJECTED", "REJECTING_FAILED"));
+        assertEquals("REJECTED", done.at("/job/state").asText(), done.toString());
+        assertEquals("sip-window", done.at("/job/rejectedBy").asText());
+        assertEquals("资金类产品的申报条件有误，请修改后重新导入", done.at("/job/rejection").asText());
+
+        assertEquals(404, STACK.call("GET", "/catalogue/products/REJ-P00001", importer, null).status());
+        assertEquals(404, STACK.call("GET", "/catalogue/documents/REJ-D0002", importer, null).status());
+        assertEquals("PUBLISHED", STACK.call("GET", "/catalogue/documents/REJ-D0001", importer, null)
+                .json().at("/entry/status").asText(), "what was published on its own stays");
+        assertEquals(1, AuditTrail.of("sip-auditor", "catalogue.import.withdraw", "REJ-P00001").size());
+        assertProblem(STACK.call("POST", "/catalogue-imports/" + id + "/reject", reviewer,
+                Map.of("version", done.get("version").asLong(), "reason", "再次退回")), 409, "INVALID_IMPORT_STATE");
+        assertProblem(STACK.call("POST", "/catalogue-imports/" + id + "/approve", reviewer,
+                Map.of("version", done.get("version").asLong())), 409, "INVALID_IMPORT_STATE");
     }
 
     @Test

@@ -112,6 +112,11 @@ public class PublishRoutes {
                             r.body(CatalogueImports.Approval.class));
                     return ApiResponse.accepted(view, "/catalogue-imports/" + view.job().id());
                 }, EDITORS)
+                .add("POST", "/catalogue-imports/{id}/reject", r -> {
+                    CatalogueImports.ImportView view = imports.reject(r.store(), r.caller(), r.requestId(), r.path("id"),
+                            r.body(CatalogueImports.Withdrawal.class));
+                    return ApiResponse.accepted(view, "/catalogue-imports/" + view.job().id());
+                }, EDITORS)
                 .add("GET", "/applications/calendar", r -> ApiResponse.ok(windows.month(r.store(), r.zone(),
                         month(r.query("month").orElse(null)))), readers)
                 .add("POST", "/rules/trial", r -> ApiResponse.ok(trial.trial(r.zone(),

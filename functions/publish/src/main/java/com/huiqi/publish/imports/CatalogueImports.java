@@ -43,7 +43,9 @@ import org.slf4j.LoggerFactory;
  *       chunk with the job's progress; if a chunk cannot be filed (a code taken meanwhile), every
  *       entry the import filed is removed again, audited, and the job says why.</li>
  *   <li>Another staff member approves the import; the function publishes the entries chunk by
- *       chunk in the sheets' order, so each entry's references are published before it.</li>
+ *       chunk in the sheets' order, so each entry's references are published before it. Or a
+ *       reviewer (or the importer) rejects it with a reason, and the function removes its entries
+ *       again, except any published on its own since.</li>
  * </ol>
  */
 @Singleton
@@ -90,6 +92,10 @@ public class CatalogueImports {
     public record Approval(Long version) {
     }
 
+    /** The body of a rejection: the import is sent back with a reason, and its entries removed. */
+    public record Withdrawal(Long version, String reason) {
+    }
+
     /**
      * Checks the whole file and, if every row passes, queues it; see the class comment.
      *
@@ -123,7 +129,7 @@ public class CatalogueImports {
         }
         Instant now = Instant.now();
         ImportJob job = new ImportJob(id, State.FILING_QUEUED, importer.username(), null, plan.entries().size(), byKind,
-                chunks.size(), 0, 0, plan.externalReferences(), now, null, null, null, now, null);
+                chunks.size(), 0, 0, plan.externalReferences(), now, null, null, null, now, null, null, null);
         store.begin(importer, requestId)
                 .create(jobKey(store, id), JOB_ENTITY, job)
                 .audit("catalogue.import.start", JOB_ENTITY, id, null, job)
@@ -175,6 +181,32 @@ public class CatalogueImports {
     }
 
     /**
+     * Sends a filed import back (or resumes a removal that stopped part way): queues the removal of
+     * its entries. Any staff member may, the importer included — withdrawing publishes nothing.
+     */
+    public ImportView reject(TenantStore store, Caller reviewer, String requestId, String id, Withdrawal withdrawal) {
+        Stored<ImportJob> stored = job(store, id);
+        if (withdrawal == null || withdrawal.version() == null) {
+            throw ApiException.validation("version", "缺少版本号", "version is required");
+        }
+        String reason = com.huiqi.shared.validation.Fields.text("reason", withdrawal.reason(), 2, 500);
+        ImportJob job = stored.value();
+        if (job.state() != State.IN_REVIEW && job.state() != State.REJECTING_FAILED) {
+            throw ApiException.conflict("INVALID_IMPORT_STATE", "该导入当前不可退回（状态：" + job.state() + "）",
+                    "The import cannot be rejected in state " + job.state());
+        }
+        ImportJob after = job.rejecting(reviewer.username(), reason, Instant.now());
+        store.begin(reviewer, requestId)
+                .update(jobKey(store, id), JOB_ENTITY, after, withdrawal.version())
+                .audit("catalogue.import.reject", JOB_ENTITY, id, job, after)
+                .commit();
+        return view(after, withdrawal.version() + 1);
+    }
+
+    /** What the import function is started to do for a queued job. */
+    private enum Work { FILING, PUBLISHING, WITHDRAWING }
+
+    /**
      * The import function's work on a job whose change arrived on the stream: files or publishes
      * it, whichever it is queued for. A job in any other state is left alone, so a redelivered
      * record does no harm.
@@ -186,14 +218,26 @@ public class CatalogueImports {
         }
         Stored<ImportJob> stored = found.get();
         State queued = stored.value().state();
-        if (queued != State.FILING_QUEUED && queued != State.PUBLISHING_QUEUED) {
+        if (!ImportJob.queued(queued)) {
             return;
         }
-        boolean filing = queued == State.FILING_QUEUED;
-        Caller actor = actor(store, filing ? stored.value().importedBy() : stored.value().approvedBy());
+        Work work = switch (queued) {
+            case FILING_QUEUED -> Work.FILING;
+            case PUBLISHING_QUEUED -> Work.PUBLISHING;
+            default -> Work.WITHDRAWING;
+        };
+        Caller actor = actor(store, switch (work) {
+            case FILING -> stored.value().importedBy();
+            case PUBLISHING -> stored.value().approvedBy();
+            case WITHDRAWING -> stored.value().rejectedBy();
+        });
         Instant now = Instant.now();
-        ImportJob job = stored.value().with(filing ? State.FILING : State.PUBLISHING, stored.value().chunksDone(),
-                stored.value().processed(), now, now);
+        State running = switch (work) {
+            case FILING -> State.FILING;
+            case PUBLISHING -> State.PUBLISHING;
+            case WITHDRAWING -> State.REJECTING;
+        };
+        ImportJob job = stored.value().with(running, stored.value().chunksDone(), stored.value().processed(), now, now);
         long version = stored.version();
         try {
             store.begin(actor, requestId).update(jobKey(store, id), JOB_ENTITY, job, version).commit();
@@ -205,10 +249,10 @@ public class CatalogueImports {
             for (int i = job.chunksDone(); i < job.chunks(); i++) {
                 ImportChunk chunk = store.get(jobPk(store, id), chunkSk(i), ImportChunk.class).orElseThrow().value();
                 Transaction t = store.begin(actor, requestId);
-                if (filing) {
-                    file(t, store, actor, chunk);
-                } else {
-                    publish(t, store, actor, chunk);
+                switch (work) {
+                    case FILING -> file(t, store, actor, chunk);
+                    case PUBLISHING -> publish(t, store, actor, chunk);
+                    case WITHDRAWING -> withdraw(t, store, chunk, "catalogue.import.withdraw");
                 }
                 ImportJob next = job.with(job.state(), i + 1, job.processed() + chunk.entries().size(),
                         job.phaseStartedAt(), Instant.now());
@@ -227,22 +271,35 @@ public class CatalogueImports {
             if (!(e instanceof ApiException)) {
                 LOG.error("import " + id + " failed", e);
             }
-            ImportJob failed;
-            if (filing) {
-                rollBack(store, actor, requestId, id, job.chunksDone());
-                failed = job.failed(State.FILING_FAILED, zh + "；已撤回本次导入的全部条目（" + en
-                        + "; every entry of this import was removed again)", Instant.now());
-            } else {
-                failed = job.failed(State.PUBLISHING_FAILED, zh + "（" + en + "）", Instant.now());
-            }
+            ImportJob failed = switch (work) {
+                case FILING -> {
+                    rollBack(store, actor, requestId, id, job.chunksDone());
+                    yield job.failed(State.FILING_FAILED, zh + "；已撤回本次导入的全部条目（" + en
+                            + "; every entry of this import was removed again)", Instant.now());
+                }
+                case PUBLISHING -> job.failed(State.PUBLISHING_FAILED, zh + "（" + en + "）", Instant.now());
+                case WITHDRAWING -> job.failed(State.REJECTING_FAILED, zh + "（" + en + "）", Instant.now());
+            };
             store.begin(actor, requestId).update(jobKey(store, id), JOB_ENTITY, failed, version)
-                    .audit(filing ? "catalogue.import.failed" : "catalogue.import.publish-failed", JOB_ENTITY, id, job, failed)
+                    .audit(switch (work) {
+                        case FILING -> "catalogue.import.filing-failed";
+                        case PUBLISHING -> "catalogue.import.publishing-failed";
+                        case WITHDRAWING -> "catalogue.import.withdrawing-failed";
+                    }, JOB_ENTITY, id, job, failed)
                     .commit();
             return;
         }
-        ImportJob finished = filing ? job.filed(Instant.now()) : job.published(Instant.now());
+        ImportJob finished = switch (work) {
+            case FILING -> job.filed(Instant.now());
+            case PUBLISHING -> job.published(Instant.now());
+            case WITHDRAWING -> job.rejected(Instant.now());
+        };
         store.begin(actor, requestId).update(jobKey(store, id), JOB_ENTITY, finished, version)
-                .audit(filing ? "catalogue.import.filed" : "catalogue.import.published", JOB_ENTITY, id, job, finished)
+                .audit(switch (work) {
+                    case FILING -> "catalogue.import.filed";
+                    case PUBLISHING -> "catalogue.import.published";
+                    case WITHDRAWING -> "catalogue.import.withdrawn";
+                }, JOB_ENTITY, id, job, finished)
                 .commit();
         logProgress(store, finished);
     }
@@ -283,14 +340,24 @@ public class CatalogueImports {
     private void rollBack(TenantStore store, Caller importer, String requestId, String id, int chunksFiled) {
         for (int i = 0; i < chunksFiled; i++) {
             ImportChunk chunk = store.get(jobPk(store, id), chunkSk(i), ImportChunk.class).orElseThrow().value();
-            CatalogueKind kind = CatalogueKind.fromSegment(chunk.kind());
             Transaction t = store.begin(importer, requestId);
-            for (ImportChunk.Entry entry : chunk.entries()) {
-                ItemKey key = Catalogue.headItemKey(store, kind, entry.code());
-                store.get(key.pk(), key.sk(), CatalogueEntry.class).ifPresent(head -> t.delete(key, head.version())
-                        .audit("catalogue.import.rollback", kind.segment(), entry.code(), head.value(), null));
-            }
+            withdraw(t, store, chunk, "catalogue.import.rollback");
             t.commit();
+        }
+    }
+
+    /**
+     * Adds to {@code t} the removal of the chunk's entries that were never published (one
+     * published on its own since the import stays), each audited as {@code action}.
+     */
+    private static void withdraw(Transaction t, TenantStore store, ImportChunk chunk, String action) {
+        CatalogueKind kind = CatalogueKind.fromSegment(chunk.kind());
+        for (ImportChunk.Entry entry : chunk.entries()) {
+            ItemKey key = Catalogue.headItemKey(store, kind, entry.code());
+            store.get(key.pk(), key.sk(), CatalogueEntry.class)
+                    .filter(head -> head.value().status() == PublicationStatus.UNPUBLISHED)
+                    .ifPresent(head -> t.delete(key, head.version()).audit(action, kind.segment(), entry.code(),
+                            head.value(), null));
         }
     }
 
@@ -345,7 +412,7 @@ public class CatalogueImports {
                 .orElseThrow(() -> ApiException.notFound("导入任务", "import"));
     }
 
-    /** The staff member the job acts for: the importer while filing, the approver while publishing. */
+    /** The staff member the job acts for: the importer while filing, the approver while publishing, the reviewer who sent it back while withdrawing. */
     private static Caller actor(TenantStore store, String username) {
         return new Caller("import", username, store.keys().tenant(), Set.of(), Optional.empty());
     }

@@ -21,6 +21,7 @@ import java.util.Map;
  * @param externalReferences entries outside the import that its rows refer to; they must be
  *                           published before the import is
  * @param error              why the last phase failed, in Chinese and English
+ * @param rejectedBy         who sent the import back, and {@code rejection} why
  */
 public record ImportJob(
         String id,
@@ -38,7 +39,9 @@ public record ImportJob(
         Instant filedAt,
         Instant publishedAt,
         Instant updatedAt,
-        String error) {
+        String error,
+        String rejectedBy,
+        String rejection) {
 
     public ImportJob {
         entriesByKind = Map.copyOf(entriesByKind);
@@ -58,7 +61,19 @@ public record ImportJob(
         PUBLISHING,
         PUBLISHED,
         /** publishing stopped part way; approving again resumes it */
-        PUBLISHING_FAILED
+        PUBLISHING_FAILED,
+        /** sent back by a reviewer: its entries are to be removed */
+        REJECTING_QUEUED,
+        REJECTING,
+        /** sent back, and every entry it filed that was not published since is removed */
+        REJECTED,
+        /** the removal stopped part way; rejecting again resumes it */
+        REJECTING_FAILED
+    }
+
+    /** The states the import function is started for. */
+    static boolean queued(State state) {
+        return state == State.FILING_QUEUED || state == State.PUBLISHING_QUEUED || state == State.REJECTING_QUEUED;
     }
 
     /** How far the current phase is, for a client polling the import. */
@@ -70,9 +85,10 @@ public record ImportJob(
         String phase = switch (state) {
             case FILING_QUEUED, FILING, FILING_FAILED -> "FILING";
             case IN_REVIEW -> "REVIEW";
+            case REJECTING_QUEUED, REJECTING, REJECTED, REJECTING_FAILED -> "WITHDRAWING";
             default -> "PUBLISHING";
         };
-        boolean done = state == State.IN_REVIEW || state == State.PUBLISHED;
+        boolean done = state == State.IN_REVIEW || state == State.PUBLISHED || state == State.REJECTED;
         int finished = done ? total : processed;
         Double rate = null;
         Long left = null;
@@ -86,27 +102,39 @@ public record ImportJob(
 
     ImportJob with(State newState, int newChunksDone, int newProcessed, Instant newPhaseStart, Instant now) {
         return new ImportJob(id, newState, importedBy, approvedBy, total, entriesByKind, chunks, newChunksDone,
-                newProcessed, externalReferences, createdAt, newPhaseStart, filedAt, publishedAt, now, error);
+                newProcessed, externalReferences, createdAt, newPhaseStart, filedAt, publishedAt, now, error, rejectedBy, rejection);
     }
 
     ImportJob failed(State failure, String why, Instant now) {
         return new ImportJob(id, failure, importedBy, approvedBy, total, entriesByKind, chunks, chunksDone, processed,
-                externalReferences, createdAt, phaseStartedAt, filedAt, publishedAt, now, why);
+                externalReferences, createdAt, phaseStartedAt, filedAt, publishedAt, now, why, rejectedBy, rejection);
     }
 
     ImportJob filed(Instant now) {
         return new ImportJob(id, State.IN_REVIEW, importedBy, approvedBy, total, entriesByKind, chunks, 0, 0,
-                externalReferences, createdAt, null, now, publishedAt, now, null);
+                externalReferences, createdAt, null, now, publishedAt, now, null, rejectedBy, rejection);
     }
 
     ImportJob approved(String reviewer, Instant now) {
         return new ImportJob(id, State.PUBLISHING_QUEUED, importedBy, reviewer, total, entriesByKind, chunks,
                 state == State.PUBLISHING_FAILED ? chunksDone : 0, state == State.PUBLISHING_FAILED ? processed : 0,
-                externalReferences, createdAt, null, filedAt, publishedAt, now, null);
+                externalReferences, createdAt, null, filedAt, publishedAt, now, null, rejectedBy, rejection);
+    }
+
+    ImportJob rejecting(String reviewer, String reason, Instant now) {
+        boolean resume = state == State.REJECTING_FAILED;
+        return new ImportJob(id, State.REJECTING_QUEUED, importedBy, approvedBy, total, entriesByKind, chunks,
+                resume ? chunksDone : 0, resume ? processed : 0, externalReferences, createdAt, null, filedAt,
+                publishedAt, now, null, reviewer, reason);
+    }
+
+    ImportJob rejected(Instant now) {
+        return new ImportJob(id, State.REJECTED, importedBy, approvedBy, total, entriesByKind, chunks, chunks, total,
+                externalReferences, createdAt, phaseStartedAt, filedAt, publishedAt, now, null, rejectedBy, rejection);
     }
 
     ImportJob published(Instant now) {
         return new ImportJob(id, State.PUBLISHED, importedBy, approvedBy, total, entriesByKind, chunks, chunks, total,
-                externalReferences, createdAt, phaseStartedAt, filedAt, now, now, null);
+                externalReferences, createdAt, phaseStartedAt, filedAt, now, now, null, rejectedBy, rejection);
     }
 }
