@@ -40,7 +40,8 @@ class BadInputTest {
             new String[] {"POST", "/catalogue/products/P-NONE/submit", "sip-staff"},
             new String[] {"POST", "/catalogue/items/BZ-NONE/approve", "sip-staff"},
             new String[] {"POST", "/catalogue/notices/N-NONE/reject", "sip-staff"},
-            new String[] {"POST", "/catalogue/varieties/S-NONE/revoke", "sip-staff"});
+            new String[] {"POST", "/catalogue/varieties/S-NONE/revoke", "sip-staff"},
+            new String[] {"PUT", "/search/synonyms", "sip-staff"});
 
     @TestFactory
     Stream<DynamicTest> malformedBodiesAreRefusedWithoutChange() {
@@ -90,6 +91,45 @@ class BadInputTest {
         expectProblem(STACK.call("GET", "/platform/tenants?status=SLEEPING", STACK.token("operator"), null), 400, "INVALID_FILTER");
         expectProblem(STACK.call("PUT", "/calendar/closures", admin, Map.of("version", 0, "closures",
                 List.of(Map.of("date", "2027-01-04", "reason", "未来停工")))), 422, "CALENDAR_YEAR_NOT_PUBLISHED");
+    }
+
+    @Test
+    void searchQueriesTheClientGotWrongAreProblemsNeverServerErrors() {
+        String ent = STACK.token("sip-ent");
+        String[][] bad = {
+                {"q=", "EMPTY_QUERY", "q"},
+                {"q=%20%20%20", "EMPTY_QUERY", "q"},
+                {"q=" + "研".repeat(10_000), "QUERY_TOO_LONG", "q"},
+                {"q=%28%E7%A0%94%E5%8F%91", "INVALID_QUERY", "q"},
+                {"q=%22%E7%A0%94%E5%8F%91", "INVALID_QUERY", "q"},
+                {"q=status:EXPIRED", "INVALID_QUERY", "q"},
+                {"q=%E7%A0%94*", "INVALID_QUERY", "q"},
+                {"q=AND", "INVALID_QUERY", "q"},
+                {"colour=red", "UNKNOWN_PARAMETER", "colour"},
+                {"q=%E7%A0%94%E5%8F%91&tenant=wenzhou", "UNKNOWN_PARAMETER", "tenant"},
+                {"level=COUNTY", "INVALID_FILTER", "level"},
+                {"region=3205", "INVALID_FILTER", "region"},
+                {"kind=varieties", "INVALID_FILTER", "kind"},
+                {"status=REVOKED", "INVALID_FILTER", "status"},
+                {"applicationState=SOON", "INVALID_FILTER", "applicationState"},
+                {"businessType=,", "INVALID_FILTER", "businessType"},
+                {"closingWithin=0", "INVALID_FILTER", "closingWithin"},
+                {"closingWithin=abc", "INVALID_FILTER", "closingWithin"},
+                {"sort=popularity", "INVALID_FILTER", "sort"},
+                {"theme=" + "长".repeat(40), "INVALID_FILTER", "theme"},
+                {"limit=1000", "INVALID_LIMIT", "limit"},
+                {"cursor=not-a-cursor", "INVALID_CURSOR", "cursor"},
+        };
+        for (String[] b : bad) {
+            JsonNode p = expectProblem(STACK.call("GET", "/search?" + b[0], ent, null), 400, b[1]);
+            assertEquals(b[2], p.get("field").asText(), b[0]);
+        }
+        // A cursor continues only the query it came from.
+        JsonNode first = STACK.call("GET", "/search?limit=2", ent, null).json();
+        expectProblem(STACK.call("GET", "/search?limit=2&kind=products&cursor=" + first.get("nextCursor").asText(), ent,
+                null), 400, "INVALID_CURSOR");
+        expectProblem(STACK.call("PUT", "/search/synonyms", STACK.token("sip-staff"), Map.of("groups",
+                List.of(List.of("单独")), "version", 1)), 422, "VALIDATION_FAILED");
     }
 
     private static JsonNode expectProblem(Exchange e, int status, String code) {

@@ -77,6 +77,16 @@ public final class ApiRequest {
         return Optional.ofNullable(query.get(name)).filter(v -> !v.isBlank());
     }
 
+    /** The names of every query parameter sent, blank or not: for routes that refuse unknown ones. */
+    public java.util.Set<String> queryNames() {
+        return query.keySet();
+    }
+
+    /** A query parameter as sent, blank included (absent only when it was not sent). */
+    public Optional<String> rawQuery(String name) {
+        return Optional.ofNullable(query.get(name));
+    }
+
     public Optional<String> header(String name) {
         return Optional.ofNullable(headers.get(name.toLowerCase()));
     }
