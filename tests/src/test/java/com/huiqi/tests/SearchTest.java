@@ -139,6 +139,16 @@ class SearchTest {
         assertEquals("EXPIRED", asExpired.at("/items/0/status").asText());
 
         assertFalse(keys(search("wz-ent", q(word))).contains("documents/D-SRCH-EXPIRE"));
+
+        // The index the searchers picked up is the indexer's, persisted per tenant in the bucket.
+        var pointer = STACK.dynamo().getItem(r -> r.tableName("huiqi-data").consistentRead(true).key(Map.of(
+                "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("sip#SEARCH"),
+                "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("INDEX")))).item();
+        String location = pointer.get("location").s();
+        assertTrue(location.startsWith("sip/"), location);
+        assertTrue(Long.parseLong(pointer.get("generation").n()) > 1, pointer.toString());
+        assertTrue(STACK.s3().headObject(r -> r.bucket("huiqi-search-local").key(location + "/index.zip"))
+                .contentLength() > 0);
         System.out.println("search followed: publish " + published + " ms, revoke " + revoked + " ms, expiry "
                 + expired + " ms");
     }

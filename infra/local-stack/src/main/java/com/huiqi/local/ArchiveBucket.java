@@ -4,7 +4,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-/** Creates the archive bucket (tenant exports, records kept two years) if the S3 server lacks it. */
+/** Creates a bucket of template.yaml (the archive, the search indexes) if the S3 server lacks it. */
 final class ArchiveBucket {
 
     private ArchiveBucket() {

@@ -23,6 +23,7 @@ final class FunctionEnvironment {
 
     static final String REGION = "us-east-1";
     static final String DEFAULT_ARCHIVE_BUCKET = "huiqi-archive-local";
+    static final String DEFAULT_SEARCH_INDEX_BUCKET = "huiqi-search-local";
 
     /** SDK v2 (2.31) system properties for service-specific endpoints. */
     static final String DYNAMODB_ENDPOINT = "aws.endpointUrlDynamoDb";
@@ -32,7 +33,8 @@ final class FunctionEnvironment {
     private final Map<String, String> properties = new LinkedHashMap<>();
     private final Map<String, String> previous = new LinkedHashMap<>();
 
-    FunctionEnvironment(String userPoolId, String archiveBucket, URI dynamoDb, URI cognito, URI s3) {
+    FunctionEnvironment(String userPoolId, String archiveBucket, String searchIndexBucket, URI dynamoDb, URI cognito,
+                        URI s3) {
         properties.put("aws.region", REGION);
         // Dummy credentials: the local servers accept any, and real ones must never reach them.
         properties.put("aws.accessKeyId", "local");
@@ -44,6 +46,7 @@ final class FunctionEnvironment {
         properties.put("S3_PATH_STYLE", "true");
         properties.put(Env.USER_POOL_ID, userPoolId);
         properties.put(Env.ARCHIVE_BUCKET, archiveBucket);
+        properties.put(Env.SEARCH_INDEX_BUCKET, searchIndexBucket);
         for (TableDefinition table : Tables.all()) {
             properties.put(table.envVar(), table.tableName());
         }
@@ -52,6 +55,11 @@ final class FunctionEnvironment {
     /** The bucket name: ARCHIVE_BUCKET from the environment or a system property, else the local default. */
     static String archiveBucket() {
         return Env.get(Env.ARCHIVE_BUCKET).orElse(DEFAULT_ARCHIVE_BUCKET);
+    }
+
+    /** The search index bucket: SEARCH_INDEX_BUCKET from the environment or a system property, else the local default. */
+    static String searchIndexBucket() {
+        return Env.get(Env.SEARCH_INDEX_BUCKET).orElse(DEFAULT_SEARCH_INDEX_BUCKET);
     }
 
     void apply() {

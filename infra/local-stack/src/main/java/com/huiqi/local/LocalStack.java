@@ -89,6 +89,7 @@ public final class LocalStack implements AutoCloseable {
         Files.createDirectories(workDir);
         Path repoRoot = config.repoRoot();
         archiveBucket = FunctionEnvironment.archiveBucket();
+        String searchIndexBucket = FunctionEnvironment.searchIndexBucket();
         SdkHttpClient http = register(LocalClients.http());
 
         // The three servers are independent: each starts and is bootstrapped on a thread of its own.
@@ -111,6 +112,8 @@ public final class LocalStack implements AutoCloseable {
             CompletableFuture<Boolean> bucket = CompletableFuture.supplyAsync(unchecked(() -> {
                 s3 = register(S3ProxyServer.start(repoRoot, workDir.resolve("s3")));
                 try (var client = LocalClients.s3(s3.endpoint(), http)) {
+                    // The search indexes are derived data in a bucket of their own, as template.yaml declares.
+                    ArchiveBucket.ensure(client, searchIndexBucket);
                     return ready("S3Proxy", ArchiveBucket.ensure(client, archiveBucket));
                 }
             }), threads);
@@ -120,7 +123,7 @@ public final class LocalStack implements AutoCloseable {
             CognitoIdentityProviderClient cognitoClient = join(cognitoReady);
             boolean createdBucket = join(bucket);
 
-            FunctionEnvironment environment = new FunctionEnvironment(userPool.userPoolId(), archiveBucket,
+            FunctionEnvironment environment = new FunctionEnvironment(userPool.userPoolId(), archiveBucket, searchIndexBucket,
                     dynamoDb.endpoint(), cognito.endpoint(), s3.endpoint());
             environment.apply();
             register(environment::restore);

@@ -13,6 +13,8 @@ public final class Env {
     public static final String USER_POOL_ID = "USER_POOL_ID";
     /** Bucket for tenant exports and other archives kept at least two years (003 §6.4.4). */
     public static final String ARCHIVE_BUCKET = "ARCHIVE_BUCKET";
+    /** Bucket of the tenants' search indexes, one folder per tenant (functions/search). */
+    public static final String SEARCH_INDEX_BUCKET = "SEARCH_INDEX_BUCKET";
 
     private Env() {
     }

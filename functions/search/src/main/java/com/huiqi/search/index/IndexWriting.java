@@ -40,8 +40,8 @@ public final class IndexWriting {
     }
 
     /** A new in-memory index of {@code docs}, committed and merged to one segment. */
-    public static Directory write(List<SearchDocument> docs, Analyzer analyzer) {
-        Directory dir = new ByteBuffersDirectory();
+    public static ByteBuffersDirectory write(List<SearchDocument> docs, Analyzer analyzer) {
+        ByteBuffersDirectory dir = new ByteBuffersDirectory();
         try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(analyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
             for (SearchDocument d : docs) {
