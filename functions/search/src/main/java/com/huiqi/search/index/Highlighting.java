@@ -7,7 +7,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.highlight.Highlighter;
 import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
 import org.apache.lucene.search.highlight.NullFragmenter;
-import org.apache.lucene.search.highlight.QueryScorer;
+import org.apache.lucene.search.highlight.QueryTermScorer;
 import org.apache.lucene.search.highlight.SimpleFragmenter;
 import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
 import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
@@ -39,9 +39,12 @@ final class Highlighting {
 
         private ForQuery(Query query) {
             SimpleHTMLFormatter em = new SimpleHTMLFormatter("<em>", "</em>");
-            title = new Highlighter(em, new SimpleHTMLEncoder(), new QueryScorer(query, Fields.TITLE_GRAMS));
+            // Term scorers, not QueryScorer: QueryScorer checks phrase positions by indexing every
+            // highlighted text into a MemoryIndex, which costs more than the search itself. A query
+            // bigram found anywhere is marked; adjacent marks join into one run.
+            title = new Highlighter(em, new SimpleHTMLEncoder(), new QueryTermScorer(query, Fields.TITLE_GRAMS));
             title.setTextFragmenter(new NullFragmenter());
-            snippet = new Highlighter(em, new SimpleHTMLEncoder(), new QueryScorer(query, Fields.TEXT_GRAMS));
+            snippet = new Highlighter(em, new SimpleHTMLEncoder(), new QueryTermScorer(query, Fields.TEXT_GRAMS));
             snippet.setTextFragmenter(new SimpleFragmenter(SNIPPET_LENGTH));
         }
 

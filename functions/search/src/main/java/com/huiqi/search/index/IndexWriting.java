@@ -26,7 +26,7 @@ import org.apache.lucene.util.BytesRef;
 public final class IndexWriting {
 
     /** How much of a body is stored for snippets; the whole body is searchable. */
-    static final int EXCERPT_LENGTH = 1500;
+    static final int EXCERPT_LENGTH = 600;
 
     private static final FacetsConfig FACETS = facetsConfig();
 

@@ -18,6 +18,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
@@ -103,9 +104,11 @@ public final class TenantIndex implements AutoCloseable {
         long total = top.totalHits.value;
 
         Map<String, List<SearchResult.FacetCount>> facets = new LinkedHashMap<>();
+        // One count of every dimension over the hits; a filtered dimension is counted again over
+        // the hits of the other filters.
+        Facets all = counter(found.facetsCollector());
         for (String dim : Fields.DIMENSIONS) {
-            FacetsCollector source = filters.containsKey(dim) ? collect(combine(textQuery, filters, dim))
-                    : found.facetsCollector();
+            Facets source = filters.containsKey(dim) ? counter(collect(combine(textQuery, filters, dim))) : all;
             facets.put(dim, counts(source, dim));
         }
         FacetsCollector forStates = filters.containsKey(STATE) ? collect(combine(textQuery, filters, STATE))
@@ -156,13 +159,17 @@ public final class TenantIndex implements AutoCloseable {
         return searcher.search(query, new FacetsCollectorManager());
     }
 
-    private List<SearchResult.FacetCount> counts(FacetsCollector fc, String dim) throws IOException {
-        if (facetState == null) {
+    private Facets counter(FacetsCollector fc) throws IOException {
+        return facetState == null ? null : new SortedSetDocValuesFacetCounts(facetState, fc);
+    }
+
+    private static List<SearchResult.FacetCount> counts(Facets facets, String dim) throws IOException {
+        if (facets == null) {
             return List.of();
         }
         FacetResult result;
         try {
-            result = new SortedSetDocValuesFacetCounts(facetState, fc).getTopChildren(FACET_VALUES, dim);
+            result = facets.getTopChildren(FACET_VALUES, dim);
         } catch (IllegalArgumentException noSuchDimension) {
             // no entry of this tenant has a value for the dimension
             return List.of();
