@@ -71,11 +71,13 @@ public final class SearchLoadBenchmark {
     private static final String QUERY = "q=" + URLEncoder.encode("研发费用 补贴", StandardCharsets.UTF_8)
             + "&level=DISTRICT&region=320571";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Makes this run's publications new codes, so that {@code measure} can run again on one folder. */
+    private static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000);
 
     /**
      * {@code load}: steps 1 and 2 into a new data folder, whose path it prints; {@code measure <folder>}:
      * step 3. Two JVMs, because a second local stack in one JVM is not what the suite ever runs:
-     * there the indexer's stream events reached it without their keys.
+     * there the indexer's stream events reached it without their keys (not investigated further).
      */
     public static void main(String[] args) throws Exception {
         Path repo = TestStack.repoRoot();
@@ -101,9 +103,14 @@ public final class SearchLoadBenchmark {
         try (LocalStack stack = LocalStack.start(config)) {
             ApiClient api = new ApiClient(stack.gatewayUrl());
             String enterprise = api.login("sip-ent", DemoData.PASSWORD);
-            // The first change makes the indexer build the tenant's index from its whole catalogue.
+            // The first change makes the indexer build the tenant's index from its whole catalogue
+            // (on a folder measured before, the index is there already).
             long built = System.nanoTime();
-            publish(api, "P-BENCH-0");
+            boolean indexed;
+            try (DynamoDbClient dynamo = client(stack.dynamoEndpoint())) {
+                indexed = dynamo.getItem(r -> r.tableName("huiqi-data").consistentRead(true).key(POINTER)).hasItem();
+            }
+            publish(api, "P-BENCH-" + RUN + "-0");
             try (DynamoDbClient dynamo = client(stack.dynamoEndpoint())) {
                 while (!dynamo.getItem(r -> r.tableName("huiqi-data").consistentRead(true).key(POINTER)).hasItem()) {
                     if (millisSince(built) > 900_000) {
@@ -112,7 +119,9 @@ public final class SearchLoadBenchmark {
                     Thread.sleep(200);
                 }
             }
-            System.out.printf("[bench] indexer's full build of the tenant from its catalogue: %d ms%n", millisSince(built));
+            if (!indexed) {
+                System.out.printf("[bench] indexer's full build of the tenant from its catalogue: %d ms%n", millisSince(built));
+            }
             long coldStarted = System.nanoTime();
             ApiClient.Exchange first = api.get("/search?" + QUERY, enterprise);
             long coldFirst = millisSince(coldStarted);
@@ -123,7 +132,7 @@ public final class SearchLoadBenchmark {
 
             List<Long> fresh = new ArrayList<>();
             for (int i = 1; i <= PUBLICATIONS; i++) {
-                fresh.add(publishAndAwait(api, "P-BENCH-" + i));
+                fresh.add(publishAndAwait(api, "P-BENCH-" + RUN + "-" + i));
             }
             List<Long> warm = new ArrayList<>();
             int total = 0;

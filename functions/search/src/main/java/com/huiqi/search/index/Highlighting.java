@@ -7,15 +7,15 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.highlight.Highlighter;
 import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
 import org.apache.lucene.search.highlight.NullFragmenter;
+import org.apache.lucene.search.highlight.QueryScorer;
 import org.apache.lucene.search.highlight.QueryTermScorer;
 import org.apache.lucene.search.highlight.SimpleFragmenter;
 import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
 import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
 
 /**
- * Highlighted titles and snippets. Texts are marked by re-analysing them into character bigrams,
- * so every matched run is marked whatever smartcn made of it. The text is HTML-escaped before the
- * {@code <em>} marks go in: a catalogue entry can never inject markup into the client.
+ * Highlighted titles and snippets. The text is HTML-escaped before the {@code <em>} marks go in: a
+ * catalogue entry can never inject markup into the client.
  */
 final class Highlighting {
 
@@ -32,30 +32,41 @@ final class Highlighting {
         return new ForQuery(query);
     }
 
-    /** The highlighters of one query (not thread-safe: one per request). */
+    /**
+     * The highlighters of one query (not thread-safe: one per request). Words first: the text is
+     * segmented by smartcn and every word of the query is marked, which is cheap. Only when no word
+     * matches (the query found the text through its bigrams, as 人才 in 领军人才) are the bigrams of
+     * the phrase matches marked, with QueryScorer, which checks positions by indexing the text into
+     * a MemoryIndex: correct, but costlier than the search itself if done for every hit. (Bigrams
+     * overlap, so a plain term scorer over them would mark from any matched bigram to the next.)
+     */
     final class ForQuery {
-        private final Highlighter title;
-        private final Highlighter snippet;
+        private final Highlighter titleWords;
+        private final Highlighter titleGrams;
+        private final Highlighter snippetWords;
+        private final Highlighter snippetGrams;
 
         private ForQuery(Query query) {
-            SimpleHTMLFormatter em = new SimpleHTMLFormatter("<em>", "</em>");
-            // Term scorers, not QueryScorer: QueryScorer checks phrase positions by indexing every
-            // highlighted text into a MemoryIndex, which costs more than the search itself. A query
-            // bigram found anywhere is marked; adjacent marks join into one run.
-            title = new Highlighter(em, new SimpleHTMLEncoder(), new QueryTermScorer(query, Fields.TITLE_GRAMS));
-            title.setTextFragmenter(new NullFragmenter());
-            snippet = new Highlighter(em, new SimpleHTMLEncoder(), new QueryTermScorer(query, Fields.TEXT_GRAMS));
-            snippet.setTextFragmenter(new SimpleFragmenter(SNIPPET_LENGTH));
+            titleWords = highlighter(new QueryTermScorer(query, Fields.TITLE), new NullFragmenter());
+            titleGrams = highlighter(new QueryScorer(query, Fields.TITLE_GRAMS), new NullFragmenter());
+            snippetWords = highlighter(new QueryTermScorer(query, Fields.TEXT), new SimpleFragmenter(SNIPPET_LENGTH));
+            snippetGrams = highlighter(new QueryScorer(query, Fields.TEXT_GRAMS), new SimpleFragmenter(SNIPPET_LENGTH));
         }
 
         String title(String text) {
-            String marked = mark(title, Fields.TITLE_GRAMS, text);
-            return marked == null ? escape(text) : marked;
+            String marked = mark(titleWords, Fields.TITLE, text);
+            if (marked == null) {
+                marked = mark(titleGrams, Fields.TITLE_GRAMS, text);
+            }
+            return marked == null ? escape(text) : joined(marked);
         }
 
         String snippet(String text) {
-            String marked = mark(snippet, Fields.TEXT_GRAMS, text);
-            return marked == null ? lead(text) : oneLine(marked);
+            String marked = mark(snippetWords, Fields.TEXT, text);
+            if (marked == null) {
+                marked = mark(snippetGrams, Fields.TEXT_GRAMS, text);
+            }
+            return marked == null ? lead(text) : oneLine(joined(marked));
         }
 
         private String mark(Highlighter h, String field, String text) {
@@ -67,6 +78,18 @@ final class Highlighting {
                 throw new IllegalStateException("analyser offsets out of the text", e);
             }
         }
+    }
+
+    private static Highlighter highlighter(org.apache.lucene.search.highlight.Scorer scorer,
+                                           org.apache.lucene.search.highlight.Fragmenter fragmenter) {
+        Highlighter h = new Highlighter(new SimpleHTMLFormatter("<em>", "</em>"), new SimpleHTMLEncoder(), scorer);
+        h.setTextFragmenter(fragmenter);
+        return h;
+    }
+
+    /** Adjacent marked words read as one marked run: <em>研发</em><em>费用</em> is <em>研发费用</em>. */
+    private static String joined(String marked) {
+        return marked.replace("</em><em>", "");
     }
 
     /** The start of a text, escaped, when nothing in it matched. */

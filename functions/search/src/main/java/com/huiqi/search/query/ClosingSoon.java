@@ -2,6 +2,7 @@ package com.huiqi.search.query;
 
 import com.huiqi.shared.calendar.OfficialHolidays;
 import com.huiqi.shared.calendar.TenantCalendars;
+import com.huiqi.shared.calendar.WorkingDayCalendar;
 import com.huiqi.shared.error.ApiException;
 import com.huiqi.shared.storage.TenantStore;
 import com.huiqi.shared.tenancy.TenantRegistry;
@@ -19,6 +20,11 @@ public class ClosingSoon {
 
     private final TenantRegistry registry;
     private final TenantCalendars calendars = new TenantCalendars();
+    private final TenantCache<Calendar> cache = new TenantCache<>(java.time.Clock.systemUTC());
+
+    /** What the bound depends on besides the instant: the tenant's zone and working days. */
+    private record Calendar(ZoneId zone, WorkingDayCalendar days) {
+    }
 
     public ClosingSoon(TenantRegistry registry) {
         this.registry = registry;
@@ -30,12 +36,14 @@ public class ClosingSoon {
      * 今日申报 does.
      */
     public Instant by(TenantStore store, Instant now, int workingDays) {
-        ZoneId zone = registry.find(store.keys().tenant()).map(s -> ZoneId.of(s.value().timeZone()))
-                .orElse(ZoneId.of("Asia/Shanghai"));
+        Calendar calendar = cache.get(store.keys().tenant(), () -> new Calendar(
+                registry.find(store.keys().tenant()).map(s -> ZoneId.of(s.value().timeZone())).orElse(ZoneId.of("Asia/Shanghai")),
+                calendars.calendarOf(store)));
+        ZoneId zone = calendar.zone();
         LocalDate today = now.atZone(zone).toLocalDate();
         LocalDate firstTooLate;
         try {
-            firstTooLate = calendars.calendarOf(store).addWorkingDays(today, workingDays + 1);
+            firstTooLate = calendar.days().addWorkingDays(today, workingDays + 1);
         } catch (ApiException e) {
             if (!OfficialHolidays.YEAR_NOT_PUBLISHED.equals(e.code())) {
                 throw e;

@@ -14,6 +14,8 @@ public class SynonymStore {
 
     static final String ENTITY = "SearchSynonyms";
 
+    private final TenantCache<Synonyms> cache = new TenantCache<>(java.time.Clock.systemUTC());
+
     /** As stored and shown: the groups, who edited them last and when. */
     public record SynonymSet(List<List<String>> groups, String updatedBy, Instant updatedAt) {
     }
@@ -33,10 +35,11 @@ public class SynonymStore {
                 .orElse(new View(new SynonymSet(List.of(), null, null), 0));
     }
 
+    /** The synonyms a query applies, read again at most every {@link TenantCache#FRESH_MILLIS}. */
     public Synonyms synonyms(TenantStore store) {
         ItemKey key = key(store);
-        return store.get(key.pk(), key.sk(), SynonymSet.class).map(Stored::value)
-                .map(s -> new Synonyms(s.groups())).orElse(Synonyms.NONE);
+        return cache.get(store.keys().tenant(), () -> store.get(key.pk(), key.sk(), SynonymSet.class).map(Stored::value)
+                .map(s -> new Synonyms(s.groups())).orElse(Synonyms.NONE));
     }
 
     public View replace(TenantStore store, Caller actor, String requestId, Replace body) {

@@ -136,10 +136,6 @@ public final class StreamDelivery implements AutoCloseable {
 
     /** One stream record in the shape Lambda gives it to a function. */
     private JsonNode toLambdaRecord(Record record, String streamArn) {
-        return lambdaRecord(json, record, streamArn);
-    }
-
-    static ObjectNode lambdaRecord(ObjectMapper json, Record record, String streamArn) {
         ObjectNode out = json.createObjectNode();
         out.put("eventID", record.eventID());
         out.put("eventName", record.eventNameAsString());
@@ -151,37 +147,18 @@ public final class StreamDelivery implements AutoCloseable {
         if (change.approximateCreationDateTime() != null) {
             dynamodb.put("ApproximateCreationDateTime", change.approximateCreationDateTime().getEpochSecond());
         }
-        dynamodb.set("Keys", image(json, keysOf(change)));
+        dynamodb.set("Keys", image(change.keys()));
         if (change.hasNewImage()) {
-            dynamodb.set("NewImage", image(json, change.newImage()));
+            dynamodb.set("NewImage", image(change.newImage()));
         }
         if (change.hasOldImage()) {
-            dynamodb.set("OldImage", image(json, change.oldImage()));
+            dynamodb.set("OldImage", image(change.oldImage()));
         }
         dynamodb.put("SequenceNumber", change.sequenceNumber());
         dynamodb.put("SizeBytes", change.sizeBytes());
         dynamodb.put("StreamViewType", change.streamViewTypeAsString());
         out.put("eventSourceARN", streamArn);
         return out;
-    }
-
-    /**
-     * The record's key attributes. Lambda always sends them; DynamoDB Local on a persisted
-     * database ({@code -dbPath}) leaves them out of its stream records, so they are taken from the
-     * item's image by the tables' key schema ({@code pk}, {@code sk}).
-     */
-    private static Map<String, AttributeValue> keysOf(software.amazon.awssdk.services.dynamodb.model.StreamRecord change) {
-        if (change.hasKeys() && !change.keys().isEmpty()) {
-            return change.keys();
-        }
-        Map<String, AttributeValue> item = change.hasNewImage() ? change.newImage() : change.oldImage();
-        Map<String, AttributeValue> keys = new LinkedHashMap<>();
-        for (String key : List.of(TableDefinition.PK, TableDefinition.SK)) {
-            if (item != null && item.containsKey(key)) {
-                keys.put(key, item.get(key));
-            }
-        }
-        return keys;
     }
 
     private ObjectNode image(Map<String, AttributeValue> item) {

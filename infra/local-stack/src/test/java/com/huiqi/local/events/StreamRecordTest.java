@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Record;
-import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
 
 /**
  * Stream images as Lambda gives them to a function: each value keeps its DynamoDB type, and the
@@ -34,27 +32,6 @@ class StreamRecordTest {
         assertEquals("{\"L\":[]}", image.get("supportedIndustries").toString());
         assertEquals("{\"L\":[{\"S\":\"NATIONAL\"}]}", image.get("levels").toString());
         assertEquals("{\"M\":{\"tags\":{\"L\":[]}}}", image.get("content").toString());
-    }
-
-    @Test
-    void aRecordWithoutKeysGetsThemFromItsImage() {
-        // As DynamoDB Local on a persisted database (-dbPath) writes its stream records.
-        Map<String, AttributeValue> image = Map.of("pk", AttributeValue.fromS("sip#CAT#products#P-1"),
-                "sk", AttributeValue.fromS("HEAD"), "_type", AttributeValue.fromS("CatalogueEntry"));
-        Record modified = Record.builder().eventID("1").eventName("MODIFY").dynamodb(StreamRecord.builder()
-                .newImage(image).oldImage(image).sequenceNumber("1").streamViewType("NEW_AND_OLD_IMAGES").build()).build();
-        Record removed = Record.builder().eventID("2").eventName("REMOVE").dynamodb(StreamRecord.builder()
-                .oldImage(image).sequenceNumber("2").streamViewType("NEW_AND_OLD_IMAGES").build()).build();
-        for (Record r : List.of(modified, removed)) {
-            ObjectNode out = StreamDelivery.lambdaRecord(json, r, "arn:stream");
-            assertEquals("{\"pk\":{\"S\":\"sip#CAT#products#P-1\"},\"sk\":{\"S\":\"HEAD\"}}",
-                    out.at("/dynamodb/Keys").toString(), r.eventID());
-        }
-        Record keyed = Record.builder().eventID("3").eventName("INSERT").dynamodb(StreamRecord.builder()
-                .keys(Map.of("pk", AttributeValue.fromS("a#b"), "sk", AttributeValue.fromS("c"))).newImage(image)
-                .sequenceNumber("3").streamViewType("NEW_AND_OLD_IMAGES").build()).build();
-        assertEquals("a#b", StreamDelivery.lambdaRecord(json, keyed, "arn:stream").at("/dynamodb/Keys/pk/S").asText(),
-                "keys the stream gives are kept");
     }
 
     @Test
