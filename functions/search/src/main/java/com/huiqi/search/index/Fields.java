@@ -28,7 +28,6 @@ public final class Fields {
     public static final String ISSUED_ON = "issuedOn";
     public static final String OPENS_AT = "opensAt";
     public static final String CLOSES_AT = "closesAt";
-    public static final String REFS = "refs";
 
     /** Facet dimensions with plain values: each is indexed as a facet and as a filter field {@code f.<dim>}. */
     public static final List<String> DIMENSIONS = List.of("kind", "level", "region", "domain", "theme",

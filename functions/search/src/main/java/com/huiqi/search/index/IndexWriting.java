@@ -92,9 +92,6 @@ public final class IndexWriting {
         dimension(doc, "industry", d.industries());
         dimension(doc, "businessType", d.businessTypes());
         dimension(doc, "status", List.of(d.status()));
-        for (String ref : d.refs()) {
-            doc.add(new StringField(Fields.REFS, ref, Field.Store.YES));
-        }
         if (d.issuedOn() != null) {
             doc.add(new NumericDocValuesField(Fields.ISSUED_ON, d.issuedOn().toEpochDay()));
             doc.add(new StoredField(Fields.ISSUED_ON, d.issuedOn().toString()));

@@ -26,7 +26,7 @@ public final class Projection {
     public static final List<String> SEARCHABLE = List.of("documents", "items", "products", "notices", "interpretations");
 
     private final Map<String, PublishedEntry> byKey = new HashMap<>();
-    /** code of an item → codes of the notices published for it */
+    /** code of an item → the notices published for it */
     private final Map<String, List<PublishedEntry>> noticesByItem = new HashMap<>();
     /** key of an entry → products that refer to it directly or through their items */
     private final Map<String, List<PublishedEntry>> productsOf = new HashMap<>();
@@ -87,7 +87,6 @@ public final class Projection {
                 f.themes.add(e.text("theme"));
                 List<PublishedEntry> items = new ArrayList<>();
                 for (PublishedEntry related : productRelated(e)) {
-                    f.refs.add(related.code());
                     append(body, related.text("name"));
                     switch (related.kind()) {
                         case "items" -> {
@@ -116,7 +115,6 @@ public final class Projection {
                 }
                 PublishedEntry item = get("items", e.text("itemCode"));
                 if (item != null) {
-                    f.refs.add(item.code());
                     append(body, item.text("name"));
                     item(item, f, new StringBuilder());
                 }
@@ -127,7 +125,6 @@ public final class Projection {
                 append(body, e.text("body"), e.text("interpretingUnit"));
                 PublishedEntry doc = get("documents", e.text("documentCode"));
                 if (doc != null) {
-                    f.refs.add(doc.code());
                     append(body, doc.text("name"));
                     document(doc, f, new StringBuilder());
                     issuedOn = date(doc.text("issuedOn"));
@@ -136,15 +133,12 @@ public final class Projection {
             default -> throw new IllegalArgumentException("not a searchable kind: " + e.kind());
         }
         for (PublishedEntry product : productsOf.getOrDefault(SearchDocument.key(e.kind(), e.code()), List.of())) {
-            f.refs.add(product.code());
             f.domains.add(product.text("domain"));
             f.themes.add(product.text("theme"));
         }
-        f.refs.remove(e.code());
         return new SearchDocument(e.kind(), e.code(), title, body.toString().strip(), list(f.levels), list(f.regions),
                 list(f.domains), list(f.themes), list(f.supportMethods), list(f.industries), list(f.businessTypes),
-                e.status(), issuedOn, window == null ? null : window.opensAt(), window == null ? null : window.closesAt(),
-                list(f.refs));
+                e.status(), issuedOn, window == null ? null : window.opensAt(), window == null ? null : window.closesAt());
     }
 
     /** What a product refers to: its items, their varieties, its documents and the varieties' documents. */
@@ -185,13 +179,11 @@ public final class Projection {
         i.content().path("applicableRegions").forEach(r -> f.regions.add(r.asText()));
         PublishedEntry variety = get("varieties", i.text("varietyCode"));
         if (variety != null) {
-            f.refs.add(variety.code());
             append(body, variety.text("name"));
             f.businessTypes.add(variety.text("type"));
             for (JsonNode docCode : variety.content().path("documentCodes")) {
                 PublishedEntry doc = get("documents", docCode.asText());
                 if (doc != null) {
-                    f.refs.add(doc.code());
                     f.supportMethods.addAll(texts(doc.content().path("supportMethods")));
                     f.industries.addAll(texts(doc.content().path("supportedIndustries")));
                 }
@@ -234,7 +226,6 @@ public final class Projection {
         final Set<String> supportMethods = new LinkedHashSet<>();
         final Set<String> industries = new LinkedHashSet<>();
         final Set<String> businessTypes = new LinkedHashSet<>();
-        final Set<String> refs = new LinkedHashSet<>();
     }
 
     private static List<String> list(Set<String> values) {

@@ -17,7 +17,6 @@ import java.util.List;
  * @param status        PUBLISHED or EXPIRED (revoked and unpublished entries are never indexed)
  * @param issuedOn      issue date of the policy document behind it, if any
  * @param opensAt       the application window (from a notice), if any
- * @param refs          codes of the entries this one inherits from: a change to any of them re-projects it
  */
 public record SearchDocument(
         String kind,
@@ -34,8 +33,7 @@ public record SearchDocument(
         String status,
         LocalDate issuedOn,
         Instant opensAt,
-        Instant closesAt,
-        List<String> refs) {
+        Instant closesAt) {
 
     public SearchDocument {
         levels = List.copyOf(levels);
@@ -45,7 +43,6 @@ public record SearchDocument(
         supportMethods = List.copyOf(supportMethods);
         industries = List.copyOf(industries);
         businessTypes = List.copyOf(businessTypes);
-        refs = List.copyOf(refs);
     }
 
     /** The key of the entry in its tenant's index: kind and code. */
