@@ -1317,6 +1317,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the published catalogue (政策超市)
+         * @description 政策超市检索：在本中心已发布的政策文件、业务事项、政策产品、申报通知和政策解读中按中文分词全文检索，并按筛选条件过滤。
+         *     `q` 中以空格分隔的各词都须匹配；连续的中文按短语匹配（smartcn 分词，同时以二元字组匹配，`人才` 能找到“领军人才”）；
+         *     双引号、括号、`OR`、`NOT`、`-` 按 Lucene 经典语法；不支持指定字段、通配符、模糊与范围查询（`400 INVALID_QUERY`）。
+         *     本中心配置的同义词与简称在查询时展开（如 `高企` 同时检索“高新技术企业”）。不带 `q` 时浏览全部（政策一览）；`q` 为空白是 `400 EMPTY_QUERY`，
+         *     超过200字符是 `400 QUERY_TOO_LONG`；未列出的参数是 `400 UNKNOWN_PARAMETER`。
+         *     各筛选条件可给多个值，以逗号分隔，满足其一即可；不同条件须同时满足。`region` 按地区向上包含：园区企业（320571）也看到
+         *     苏州市（320500）、江苏省（320000）和全国（100000）的政策。`status` 默认 PUBLISHED。
+         *     `facets` 给出每个维度各取值在本次查询下的条数；已筛选的维度不计它自身的筛选（其余筛选照常），便于切换取值。
+         *     申报状态按查询时刻计算（翻页时沿用第一页的时刻）：NOT_YET_OPEN 未开始、OPEN 申报中、CLOSING_SOON 即将截止（申报中且在
+         *     `closingWithin` 个工作日内截止，按本中心日历）、CLOSED 已截止；没有申报时间窗的条目不计入。
+         *     排序：`relevance`（默认，相关度）、`issued`（发文日期新者在前）、`deadline`（尚未截止的按截止时刻先后，其后为已截止，再后为无时间窗）；
+         *     同分按类别与编码排列，游标翻页稳定。游标只对同一中心、同一查询有效，否则 `400 INVALID_CURSOR`。
+         *     无结果时 `didYouMean` 给出一个有结果的纠错查询（如 `高薪技术企业` → `高新技术企业`）。
+         *     Freshness: the index follows the catalogue within seconds of a publication, revocation or expiry.
+         */
+        get: operations["searchPolicies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/search/synonyms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The center's synonyms and abbreviations
+         * @description 本中心检索用的同义词与简称组（如 高企 = 高新技术企业），及下次修改要带的 `version`（从未设置时为0）。
+         */
+        get: operations["getSearchSynonyms"];
+        /**
+         * Replace the center's synonyms
+         * @description 整体替换本中心的同义词组：每组2至10个互为同义的词（每词1至20字符，不含空格和查询符号），最多500组；带上读到的 `version`
+         *     （首次设置为0），过期的版本是 `409 CONCURRENT_MODIFICATION`。写审计记录；下一次检索即生效，无需重建索引。
+         */
+        put: operations["replaceSearchSynonyms"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1372,7 +1430,7 @@ export interface components {
             /** @constant */
             status: 400;
             /** @enum {unknown} */
-            code: "BODY_REQUIRED" | "MALFORMED_JSON" | "UNKNOWN_FIELD" | "INVALID_FIELD" | "INVALID_LIMIT" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_NUMBER" | "INVALID_FILTER" | "INVALID_FORMAT" | "UNKNOWN_PARAMETER" | "EXPORT_TOO_LARGE";
+            code: "BODY_REQUIRED" | "MALFORMED_JSON" | "UNKNOWN_FIELD" | "INVALID_FIELD" | "INVALID_LIMIT" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_NUMBER" | "INVALID_FILTER" | "INVALID_FORMAT" | "UNKNOWN_PARAMETER" | "EXPORT_TOO_LARGE" | "EMPTY_QUERY" | "QUERY_TOO_LONG" | "INVALID_QUERY";
         };
         UnauthorizedProblem: components["schemas"]["Problem"] & {
             /** @constant */
@@ -2807,6 +2865,96 @@ export interface components {
             nextCursor?: string;
         };
         EnterpriseProfile: components["schemas"]["enterprise-profile.schema"];
+        /** @description 一页检索结果 / One page of a search (`SearchResult`). */
+        SearchResult: {
+            /** @description 检索词（去掉首尾空白）；浏览时没有此字段。 */
+            query?: string;
+            /** @description 所有页的命中总数。 */
+            total: number;
+            items: components["schemas"]["SearchHit"][];
+            /** @description 各维度取值及其在本次查询下的条数（已筛选的维度不计自身筛选），条数多者在前。 */
+            facets: {
+                kind: components["schemas"]["FacetCounts"];
+                level: components["schemas"]["FacetCounts"];
+                region: components["schemas"]["FacetCounts"];
+                domain: components["schemas"]["FacetCounts"];
+                theme: components["schemas"]["FacetCounts"];
+                supportMethod: components["schemas"]["FacetCounts"];
+                industry: components["schemas"]["FacetCounts"];
+                businessType: components["schemas"]["FacetCounts"];
+                status: components["schemas"]["FacetCounts"];
+                /** @description 总是四项，按 NOT_YET_OPEN、OPEN、CLOSING_SOON、CLOSED 排列；CLOSING_SOON 是 OPEN 的一部分。 */
+                applicationState: components["schemas"]["FacetCounts"];
+            };
+            /** @description 无结果时，一个有结果的纠错查询。 */
+            didYouMean?: string;
+            /** @description 下一页的游标；没有下一页时没有此字段。 */
+            nextCursor?: string;
+            /**
+             * Format: date-time
+             * @description 判断申报状态的时刻。
+             */
+            asOf: string;
+        };
+        FacetCounts: {
+            value: string;
+            count: number;
+        }[];
+        /** @description 一个命中的已发布条目 / One matching entry (`SearchResult.Hit`); inherited facets come from the entries it refers to. */
+        SearchHit: {
+            /** @enum {string} */
+            kind: "documents" | "items" | "products" | "notices" | "interpretations";
+            code: components["schemas"]["CatalogueCode"];
+            title: string;
+            /** @description 标题，已做 HTML 转义，命中词以 `<em>` 标出。 */
+            titleHighlight: string;
+            /** @description 正文中命中处附近的一段，已做 HTML 转义，命中词以 `<em>` 标出；无命中时为正文开头。 */
+            snippet: string;
+            levels: ("NATIONAL" | "PROVINCIAL" | "MUNICIPAL" | "DISTRICT")[];
+            regions: string[];
+            domains: string[];
+            themes: string[];
+            supportMethods: string[];
+            businessTypes: ("RECOGNITION" | "PROJECT" | "FUNDING" | "OTHER")[];
+            /** @enum {string} */
+            status: "PUBLISHED" | "EXPIRED";
+            /**
+             * Format: date
+             * @description 相关政策文件的发文日期。
+             */
+            issuedOn?: string;
+            /**
+             * Format: date-time
+             * @description 申报时间窗的开始（通知本身的，或事项、产品最新一次通知的）。
+             */
+            opensAt?: string;
+            /**
+             * Format: date-time
+             * @description 申报截止时刻（不含）。
+             */
+            closesAt?: string;
+            /**
+             * @description 查询时刻的申报状态；申报中且即将截止时为 CLOSING_SOON。
+             * @enum {string}
+             */
+            applicationState?: "NOT_YET_OPEN" | "OPEN" | "CLOSING_SOON" | "CLOSED";
+            /** @description 相关度（按相关度排序且有检索词时）。 */
+            score?: number;
+        };
+        SearchSynonymsView: {
+            synonyms: {
+                groups: string[][];
+                updatedBy?: string;
+                /** Format: date-time */
+                updatedAt?: string;
+            };
+            /** @description 下次修改时带上；从未设置为0。 */
+            version: number;
+        };
+        SearchSynonymsReplace: {
+            groups: string[][];
+            version: number;
+        };
         yearly: {
             [key: string]: string;
         };
@@ -2874,8 +3022,8 @@ export interface components {
         /**
          * @description `400`: the request is malformed. Codes: `BODY_REQUIRED`, `MALFORMED_JSON`, `UNKNOWN_FIELD`,
          *     `INVALID_FIELD` (body); `INVALID_LIMIT`, `INVALID_CURSOR`, `INVALID_DATE`, `INVALID_NUMBER`,
-         *     `INVALID_FILTER`, `INVALID_FORMAT`, `UNKNOWN_PARAMETER` (query). `field` names the offending field
-         *     when there is one.
+         *     `INVALID_FILTER`, `INVALID_FORMAT`, `UNKNOWN_PARAMETER` (query); `EMPTY_QUERY`, `QUERY_TOO_LONG`,
+         *     `INVALID_QUERY` (search keywords). `field` names the offending field when there is one.
          */
         BadRequest: {
             headers: {
@@ -5073,6 +5221,157 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    searchPolicies: {
+        parameters: {
+            query?: {
+                /**
+                 * @description 关键词 / Keywords, at most 200 characters.
+                 * @example 研发费用 加计扣除
+                 */
+                q?: string;
+                /**
+                 * @description 类别，逗号分隔 / Kinds, comma-separated (documents, items, products, notices, interpretations).
+                 * @example products,items
+                 */
+                kind?: string;
+                /**
+                 * @description 层级 / Levels (NATIONAL, PROVINCIAL, MUNICIPAL, DISTRICT).
+                 * @example DISTRICT
+                 */
+                level?: string;
+                /**
+                 * @description 企业所在地区（GB/T 2260 六位代码），含上级地区 / The enterprise's region; its city, province and the nation are included.
+                 * @example 320571
+                 */
+                region?: string;
+                /**
+                 * @description 政策领域 / Domains (product domain or document category).
+                 * @example 企业资质认定
+                 */
+                domain?: string;
+                /**
+                 * @description 政策主题 / Themes.
+                 * @example 科技创新
+                 */
+                theme?: string;
+                /**
+                 * @description 支持方式 / Support methods.
+                 * @example 资金
+                 */
+                supportMethod?: string;
+                /**
+                 * @description 支持产业（GB/T 4754 代码）/ Supported industries.
+                 * @example C
+                 */
+                industry?: string;
+                /**
+                 * @description 业务类型 / Business types (RECOGNITION, PROJECT, FUNDING, OTHER).
+                 * @example FUNDING
+                 */
+                businessType?: string;
+                /**
+                 * @description 发布状态，默认 PUBLISHED / Publication status (PUBLISHED, EXPIRED); PUBLISHED when absent.
+                 * @example PUBLISHED
+                 */
+                status?: string;
+                /**
+                 * @description 申报状态 / Application states (NOT_YET_OPEN, OPEN, CLOSING_SOON, CLOSED).
+                 * @example OPEN
+                 */
+                applicationState?: string;
+                /**
+                 * @description 即将截止的工作日数，1至30，默认5 / Working days for CLOSING_SOON, 1 to 30, default 5.
+                 * @example 5
+                 */
+                closingWithin?: string;
+                /**
+                 * @description 排序 / Order (relevance, issued, deadline).
+                 * @example relevance
+                 */
+                sort?: "relevance" | "issued" | "deadline" | "RELEVANCE" | "ISSUED" | "DEADLINE";
+                /** @description 每页条数 / Page size. Outside 1–100 or not an integer is `400 INVALID_LIMIT`. */
+                limit?: components["parameters"]["Limit"];
+                /** @description 上一页返回的 `nextCursor`，原样传回 / The previous page's `nextCursor`, passed back unchanged. A cursor that was tampered with or belongs to another tenant is `400 INVALID_CURSOR`. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of hits, the facet counts of the query, and a did-you-mean when there are no hits. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResult"];
+                };
+            };
+            /** @description `EMPTY_QUERY`, `QUERY_TOO_LONG`, `INVALID_QUERY` (field `q`); `UNKNOWN_PARAMETER`, `INVALID_FILTER` (field: the parameter); `INVALID_LIMIT`; `INVALID_CURSOR`. */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getSearchSynonyms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The groups and their version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchSynonymsView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    replaceSearchSynonyms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SearchSynonymsReplace"];
+            };
+        };
+        responses: {
+            /** @description The groups as stored, with the version for the next write. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchSynonymsView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `CONCURRENT_MODIFICATION`: stale `version`, or version 0 when the center has synonyms. */
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `VALIDATION_FAILED` with `field` `groups`, `groups[n]`, `groups[n][m]` or `version`. */
             422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["InternalError"];
         };

@@ -51,7 +51,8 @@ class BadInputTest {
             new String[] {"PUT", "/enterprises/" + OWN_ENTERPRISE + "/facts", "sip-ent"},
             new String[] {"PUT", "/enterprises/" + OWN_ENTERPRISE + "/facts", "sip-kjj"},
             new String[] {"POST", "/enterprises/" + OWN_ENTERPRISE + "/lifecycle", "sip-staff"},
-            new String[] {"POST", "/enterprises/" + OWN_ENTERPRISE + "/activities", "sip-staff"});
+            new String[] {"POST", "/enterprises/" + OWN_ENTERPRISE + "/activities", "sip-staff"},
+            new String[] {"PUT", "/search/synonyms", "sip-staff"});
 
     @TestFactory
     Stream<DynamicTest> malformedBodiesAreRefusedWithoutChange() {
@@ -131,6 +132,44 @@ class BadInputTest {
                 422, "VALIDATION_FAILED").get("field").asText());
     }
 
+    @Test
+    void searchQueriesTheClientGotWrongAreProblemsNeverServerErrors() {
+        String ent = STACK.token("sip-ent");
+        String[][] bad = {
+                {"q=", "EMPTY_QUERY", "q"},
+                {"q=%20%20%20", "EMPTY_QUERY", "q"},
+                {"q=" + "研".repeat(10_000), "QUERY_TOO_LONG", "q"},
+                {"q=%28%E7%A0%94%E5%8F%91", "INVALID_QUERY", "q"},
+                {"q=%22%E7%A0%94%E5%8F%91", "INVALID_QUERY", "q"},
+                {"q=status:EXPIRED", "INVALID_QUERY", "q"},
+                {"q=%E7%A0%94*", "INVALID_QUERY", "q"},
+                {"q=AND", "INVALID_QUERY", "q"},
+                {"colour=red", "UNKNOWN_PARAMETER", "colour"},
+                {"q=%E7%A0%94%E5%8F%91&tenant=wenzhou", "UNKNOWN_PARAMETER", "tenant"},
+                {"level=COUNTY", "INVALID_FILTER", "level"},
+                {"region=3205", "INVALID_FILTER", "region"},
+                {"kind=varieties", "INVALID_FILTER", "kind"},
+                {"status=REVOKED", "INVALID_FILTER", "status"},
+                {"applicationState=SOON", "INVALID_FILTER", "applicationState"},
+                {"businessType=,", "INVALID_FILTER", "businessType"},
+                {"closingWithin=0", "INVALID_FILTER", "closingWithin"},
+                {"closingWithin=abc", "INVALID_FILTER", "closingWithin"},
+                {"sort=popularity", "INVALID_FILTER", "sort"},
+                {"theme=" + "长".repeat(40), "INVALID_FILTER", "theme"},
+                {"limit=1000", "INVALID_LIMIT", "limit"},
+                {"cursor=not-a-cursor", "INVALID_CURSOR", "cursor"},
+        };
+        for (String[] b : bad) {
+            JsonNode p = assertProblem(STACK.call("GET", "/search?" + b[0], ent, null), 400, b[1]);
+            assertEquals(b[2], p.get("field").asText(), b[0]);
+        }
+        // A cursor continues only the query it came from.
+        JsonNode first = STACK.call("GET", "/search?limit=2", ent, null).json();
+        assertProblem(STACK.call("GET", "/search?limit=2&kind=products&cursor=" + first.get("nextCursor").asText(), ent,
+                null), 400, "INVALID_CURSOR");
+        assertProblem(STACK.call("PUT", "/search/synonyms", STACK.token("sip-staff"), Map.of("groups",
+                List.of(List.of("单独")), "version", 1)), 422, "VALIDATION_FAILED");
+    }
 
     /** Runs the action and proves the caller's tenant (or the platform) audit trail did not grow. */
     private static void unchanged(String account, Runnable action) {

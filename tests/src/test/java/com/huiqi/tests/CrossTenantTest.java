@@ -139,6 +139,32 @@ class CrossTenantTest {
     }
 
     @Test
+    void searchAnswersOnlyFromTheCallersOwnIndex() {
+        String park = "/search?q=" + java.net.URLEncoder.encode("苏州工业园区", java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(STACK.call("GET", park, STACK.token("sip-ent"), null).json().get("total").asInt() > 0);
+        for (String account : List.of("wz-ent", "wz-staff", "wz-admin")) {
+            Exchange e = STACK.call("GET", park, STACK.token(account), null);
+            assertEquals(200, e.status(), e.body());
+            assertEquals(0, e.json().get("total").asInt(), "Wenzhou's search never sees the park's entries: " + e.body());
+        }
+        // The same codes exist in both centers: each finds its own title.
+        Exchange wzProduct = STACK.call("GET", "/search?kind=products&q=" + java.net.URLEncoder.encode("研发费用补助",
+                java.nio.charset.StandardCharsets.UTF_8), STACK.token("wz-ent"), null);
+        wzProduct.json().get("items").forEach(h -> assertFalse(h.toString().contains("园区"), h.toString()));
+        // A Suzhou cursor does not continue anything in Wenzhou, even for the same query.
+        Exchange page = STACK.call("GET", "/search?limit=2", STACK.token("sip-ent"), null);
+        Exchange replay = STACK.call("GET", "/search?limit=2&cursor=" + page.json().get("nextCursor").asText(),
+                STACK.token("wz-ent"), null);
+        assertEquals(400, replay.status());
+        assertEquals("INVALID_CURSOR", replay.json().get("code").asText());
+        // Each center keeps its own synonyms.
+        JsonNode wzSynonyms = STACK.call("GET", "/search/synonyms", STACK.token("wz-staff"), null).json();
+        JsonNode sipSynonyms = STACK.call("GET", "/search/synonyms", STACK.token("sip-staff"), null).json();
+        assertEquals(wzSynonyms.at("/synonyms/updatedBy").asText().startsWith("wz-"), true, wzSynonyms.toString());
+        assertEquals(sipSynonyms.at("/synonyms/updatedBy").asText().startsWith("sip-"), true, sipSynonyms.toString());
+    }
+
+    @Test
     void theTenantComesOnlyFromTheToken() {
         Exchange e = STACK.rawClient().sendRaw("GET", "/tenant?tenant=sip&tenantId=sip", wz, null, null);
         assertEquals(200, e.status());

@@ -24,6 +24,7 @@ final class FunctionEnvironment {
     static final String REGION = "us-east-1";
     static final String DEFAULT_ARCHIVE_BUCKET = "huiqi-archive-local";
     static final String DEFAULT_MEDIA_BUCKET = "huiqi-media-local";
+    static final String DEFAULT_SEARCH_INDEX_BUCKET = "huiqi-search-local";
 
     /** SDK v2 (2.31) system properties for service-specific endpoints. */
     static final String DYNAMODB_ENDPOINT = "aws.endpointUrlDynamoDb";
@@ -36,8 +37,8 @@ final class FunctionEnvironment {
     /** What the enterprises function's raw AES keyring reads, in place of a KMS key: see {@link PersonalDataKey}. */
     static final String PERSONAL_DATA_LOCAL_KEY = "PERSONAL_DATA_LOCAL_KEY";
 
-    FunctionEnvironment(String userPoolId, String archiveBucket, String mediaBucket, URI dynamoDb, URI cognito, URI s3,
-                        String personalDataKey) {
+    FunctionEnvironment(String userPoolId, String archiveBucket, String mediaBucket, String searchIndexBucket,
+                        URI dynamoDb, URI cognito, URI s3, String personalDataKey) {
         properties.put("aws.region", REGION);
         // Dummy credentials: the local servers accept any, and real ones must never reach them.
         properties.put("aws.accessKeyId", "local");
@@ -51,6 +52,7 @@ final class FunctionEnvironment {
         properties.put(Env.ARCHIVE_BUCKET, archiveBucket);
         properties.put(Env.MEDIA_BUCKET, mediaBucket);
         properties.put(PERSONAL_DATA_LOCAL_KEY, personalDataKey);
+        properties.put(Env.SEARCH_INDEX_BUCKET, searchIndexBucket);
         for (TableDefinition table : Tables.all()) {
             properties.put(table.envVar(), table.tableName());
         }
@@ -64,6 +66,11 @@ final class FunctionEnvironment {
     /** The bucket name: MEDIA_BUCKET from the environment or a system property, else the local default. */
     static String mediaBucket() {
         return Env.get(Env.MEDIA_BUCKET).orElse(DEFAULT_MEDIA_BUCKET);
+    }
+
+    /** The search index bucket: SEARCH_INDEX_BUCKET from the environment or a system property, else the local default. */
+    static String searchIndexBucket() {
+        return Env.get(Env.SEARCH_INDEX_BUCKET).orElse(DEFAULT_SEARCH_INDEX_BUCKET);
     }
 
     void apply() {

@@ -17,6 +17,8 @@ public final class Env {
     public static final String MEDIA_BUCKET = "MEDIA_BUCKET";
     /** Set by the local stack: S3-compatible servers on loopback need path-style bucket addressing. */
     public static final String S3_PATH_STYLE = "S3_PATH_STYLE";
+    /** Bucket of the tenants' search indexes, one folder per tenant (functions/search). */
+    public static final String SEARCH_INDEX_BUCKET = "SEARCH_INDEX_BUCKET";
 
     private Env() {
     }

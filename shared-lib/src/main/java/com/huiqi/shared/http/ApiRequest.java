@@ -98,6 +98,11 @@ public final class ApiRequest {
         return query.keySet();
     }
 
+    /** A query parameter as sent, blank included (absent only when it was not sent). */
+    public Optional<String> rawQuery(String name) {
+        return Optional.ofNullable(query.get(name));
+    }
+
     public Optional<String> header(String name) {
         return Optional.ofNullable(headers.get(name.toLowerCase()));
     }

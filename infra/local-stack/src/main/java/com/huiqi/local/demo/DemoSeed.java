@@ -164,18 +164,23 @@ public final class DemoSeed {
     }
 
     /**
-     * The demo catalogue ({@code /demo/catalogue-<tenant>.json}: documents, varieties, items with
-     * their conditions, products and notices, in dependency order), authored by one staff member
+     * The demo catalogue ({@code /demo/catalogue-<tenant>.json}: the center's search synonyms, then
+     * documents, varieties, items with their conditions, products and notices, in dependency order), authored by one staff member
      * and reviewed and published by another, as the lifecycle requires.
      */
     private void seedCatalogue(DemoData.DemoTenant tenant) {
-        JsonNode entries;
+        JsonNode catalogue;
         try (var in = DemoSeed.class.getResourceAsStream("/demo/catalogue-" + tenant.code() + ".json")) {
-            entries = mapper.readTree(in).get("entries");
+            catalogue = mapper.readTree(in);
         } catch (java.io.IOException | NullPointerException e) {
             throw new IllegalStateException("no demo catalogue for " + tenant.code(), e);
         }
+        JsonNode entries = catalogue.get("entries");
         String author = api.login(tenant.catalogueAuthor(), DemoData.PASSWORD);
+        // The center's search synonyms (高企 = 高新技术企业 ...), as its staff would set them once.
+        if (api.get("/search/synonyms", author).json().get("version").asLong() == 0) {
+            expect(api.put("/search/synonyms", author, Map.of("groups", catalogue.get("synonyms"), "version", 0)), 200);
+        }
         String reviewer = api.login(tenant.catalogueReviewer(), DemoData.PASSWORD);
         for (JsonNode entry : entries) {
             String path = "/catalogue/" + entry.get("kind").asText() + "/" + entry.get("code").asText();

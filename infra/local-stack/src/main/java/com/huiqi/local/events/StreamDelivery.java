@@ -162,13 +162,21 @@ public final class StreamDelivery implements AutoCloseable {
     }
 
     private ObjectNode image(Map<String, AttributeValue> item) {
+        return image(json, item);
+    }
+
+    static ObjectNode image(ObjectMapper json, Map<String, AttributeValue> item) {
         ObjectNode node = json.createObjectNode();
-        item.forEach((name, value) -> node.set(name, attribute(value)));
+        item.forEach((name, value) -> node.set(name, attribute(json, value)));
         return node;
     }
 
-    /** DynamoDB's JSON for one attribute value: {"S": "..."}, {"N": "1"}, {"M": {...}} and so on. */
-    private JsonNode attribute(AttributeValue value) {
+    /**
+     * DynamoDB's JSON for one attribute value: {"S": "..."}, {"N": "1"}, {"M": {...}} and so on. An
+     * empty list is {"L": []}: DynamoDB stores empty lists (sets cannot be empty), and without its
+     * type name the value would reach the function as an attribute of no type at all.
+     */
+    static JsonNode attribute(ObjectMapper json, AttributeValue value) {
         ObjectNode node = json.createObjectNode();
         switch (value.type()) {
             case S -> node.put("S", value.s());
@@ -178,9 +186,15 @@ public final class StreamDelivery implements AutoCloseable {
             case NUL -> node.put("NULL", true);
             case SS -> value.ss().forEach(node.putArray("SS")::add);
             case NS -> value.ns().forEach(node.putArray("NS")::add);
-            case BS -> value.bs().forEach(b -> node.withArray("BS").add(b.asByteArray()));
-            case L -> value.l().forEach(v -> node.withArray("L").add(attribute(v)));
-            case M -> node.set("M", image(value.m()));
+            case BS -> {
+                ArrayNode bs = node.putArray("BS");
+                value.bs().forEach(b -> bs.add(b.asByteArray()));
+            }
+            case L -> {
+                ArrayNode l = node.putArray("L");
+                value.l().forEach(v -> l.add(attribute(json, v)));
+            }
+            case M -> node.set("M", image(json, value.m()));
             default -> throw new IllegalArgumentException("unknown attribute type " + value.type());
         }
         return node;

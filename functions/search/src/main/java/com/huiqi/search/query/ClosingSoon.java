@@ -1,0 +1,55 @@
+package com.huiqi.search.query;
+
+import com.huiqi.shared.calendar.OfficialHolidays;
+import com.huiqi.shared.calendar.TenantCalendars;
+import com.huiqi.shared.calendar.WorkingDayCalendar;
+import com.huiqi.shared.error.ApiException;
+import com.huiqi.shared.storage.TenantStore;
+import com.huiqi.shared.tenancy.TenantRegistry;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * When "closing within N working days" ends, in the tenant's zone and calendar: a window whose last
+ * day is at most N working days after today, as 今日申报 counts them (publish's ApplicationWindows).
+ */
+@Singleton
+public class ClosingSoon {
+
+    private final TenantRegistry registry;
+    private final TenantCalendars calendars = new TenantCalendars();
+    private final TenantCache<Calendar> cache = new TenantCache<>(java.time.Clock.systemUTC());
+
+    /** What the bound depends on besides the instant: the tenant's zone and working days. */
+    private record Calendar(ZoneId zone, WorkingDayCalendar days) {
+    }
+
+    public ClosingSoon(TenantRegistry registry) {
+        this.registry = registry;
+    }
+
+    /**
+     * The instant a window must close by to be closing soon: the start of the (N+1)th working day
+     * after today. Past the last year with a published holiday notice it counts calendar days, as
+     * 今日申报 does.
+     */
+    public Instant by(TenantStore store, Instant now, int workingDays) {
+        Calendar calendar = cache.get(store.keys().tenant(), () -> new Calendar(
+                registry.find(store.keys().tenant()).map(s -> ZoneId.of(s.value().timeZone())).orElse(ZoneId.of("Asia/Shanghai")),
+                calendars.calendarOf(store)));
+        ZoneId zone = calendar.zone();
+        LocalDate today = now.atZone(zone).toLocalDate();
+        LocalDate firstTooLate;
+        try {
+            firstTooLate = calendar.days().addWorkingDays(today, workingDays + 1);
+        } catch (ApiException e) {
+            if (!OfficialHolidays.YEAR_NOT_PUBLISHED.equals(e.code())) {
+                throw e;
+            }
+            firstTooLate = today.plusDays(workingDays + 1L);
+        }
+        return firstTooLate.atStartOfDay(zone).toInstant();
+    }
+}
