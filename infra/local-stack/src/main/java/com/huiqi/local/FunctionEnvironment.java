@@ -24,6 +24,7 @@ final class FunctionEnvironment {
     static final String REGION = "us-east-1";
     static final String DEFAULT_ARCHIVE_BUCKET = "huiqi-archive-local";
     static final String DEFAULT_MEDIA_BUCKET = "huiqi-media-local";
+    static final String DEFAULT_IMPORTS_BUCKET = "huiqi-imports-local";
 
     /** SDK v2 (2.31) system properties for service-specific endpoints. */
     static final String DYNAMODB_ENDPOINT = "aws.endpointUrlDynamoDb";
@@ -36,7 +37,7 @@ final class FunctionEnvironment {
     /** What the enterprises function's raw AES keyring reads, in place of a KMS key: see {@link PersonalDataKey}. */
     static final String PERSONAL_DATA_LOCAL_KEY = "PERSONAL_DATA_LOCAL_KEY";
 
-    FunctionEnvironment(String userPoolId, String archiveBucket, String mediaBucket, URI dynamoDb, URI cognito, URI s3,
+    FunctionEnvironment(String userPoolId, String archiveBucket, String mediaBucket, String importsBucket, URI dynamoDb, URI cognito, URI s3,
                         String personalDataKey) {
         properties.put("aws.region", REGION);
         // Dummy credentials: the local servers accept any, and real ones must never reach them.
@@ -50,6 +51,7 @@ final class FunctionEnvironment {
         properties.put(Env.USER_POOL_ID, userPoolId);
         properties.put(Env.ARCHIVE_BUCKET, archiveBucket);
         properties.put(Env.MEDIA_BUCKET, mediaBucket);
+        properties.put(Env.IMPORTS_BUCKET, importsBucket);
         properties.put(PERSONAL_DATA_LOCAL_KEY, personalDataKey);
         for (TableDefinition table : Tables.all()) {
             properties.put(table.envVar(), table.tableName());
@@ -64,6 +66,11 @@ final class FunctionEnvironment {
     /** The bucket name: MEDIA_BUCKET from the environment or a system property, else the local default. */
     static String mediaBucket() {
         return Env.get(Env.MEDIA_BUCKET).orElse(DEFAULT_MEDIA_BUCKET);
+    }
+
+    /** The bucket name: IMPORTS_BUCKET from the environment or a system property, else the local default. */
+    static String importsBucket() {
+        return Env.get(Env.IMPORTS_BUCKET).orElse(DEFAULT_IMPORTS_BUCKET);
     }
 
     void apply() {

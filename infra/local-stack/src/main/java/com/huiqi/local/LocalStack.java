@@ -56,6 +56,7 @@ public final class LocalStack implements AutoCloseable {
     private CognitoBootstrap.UserPool userPool;
     private String archiveBucket;
     private String mediaBucket;
+    private String importsBucket;
     private LocalGateway gateway;
     private Schedules schedules;
     private long startupMillis;
@@ -92,6 +93,7 @@ public final class LocalStack implements AutoCloseable {
         Path repoRoot = config.repoRoot();
         archiveBucket = FunctionEnvironment.archiveBucket();
         mediaBucket = FunctionEnvironment.mediaBucket();
+        importsBucket = FunctionEnvironment.importsBucket();
         SdkHttpClient http = register(LocalClients.http());
 
         // The three servers are independent: each starts and is bootstrapped on a thread of its own.
@@ -115,7 +117,7 @@ public final class LocalStack implements AutoCloseable {
                 s3 = register(S3ProxyServer.start(repoRoot, workDir.resolve("s3")));
                 try (var client = LocalClients.s3(s3.endpoint(), http)) {
                     List<String> created = new ArrayList<>();
-                    for (String name : List.of(archiveBucket, mediaBucket)) {
+                    for (String name : List.of(archiveBucket, mediaBucket, importsBucket)) {
                         if (Buckets.ensure(client, name)) {
                             created.add(name);
                         }
@@ -130,6 +132,7 @@ public final class LocalStack implements AutoCloseable {
             List<String> createdBuckets = join(bucket);
 
             FunctionEnvironment environment = new FunctionEnvironment(userPool.userPoolId(), archiveBucket, mediaBucket,
+                    importsBucket,
                     dynamoDb.endpoint(), cognito.endpoint(), s3.endpoint(), PersonalDataKey.loadOrCreate(workDir));
             environment.apply();
             register(environment::restore);
@@ -149,7 +152,7 @@ public final class LocalStack implements AutoCloseable {
             LOG.info("gateway " + gatewayUrl() + ", DynamoDB " + dynamoEndpoint()
                     + (createdTables.isEmpty() ? "" : " (created " + String.join(", ", createdTables) + ")")
                     + ", Cognito " + cognitoEndpoint() + " pool " + userPoolId() + ", S3 " + s3Endpoint()
-                    + " buckets " + archiveBucket + ", " + mediaBucket
+                    + " buckets " + archiveBucket + ", " + mediaBucket + ", " + importsBucket
                     + (createdBuckets.isEmpty() ? "" : " (created " + String.join(", ", createdBuckets) + ")")
                     + (config.persistent() ? ", data in " + workDir : ", in memory"));
         } finally {
@@ -206,6 +209,10 @@ public final class LocalStack implements AutoCloseable {
 
     public String mediaBucket() {
         return mediaBucket;
+    }
+
+    public String importsBucket() {
+        return importsBucket;
     }
 
     public OperatorAccount operator() {
