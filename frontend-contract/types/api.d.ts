@@ -1375,6 +1375,113 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/enterprise-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a bulk import of enterprise data and get where to upload its file
+         * @description 批量导入企业数据（CSV 或 .xlsx，格式见 `docs/enterprise-import.md`），作为“业务部门导入”来源记入各企业档案。
+         *     十万行的文件远超一次 Lambda 请求可携带的 6 MB，故文件不经本接口：本接口建立导入任务，答 `upload`——
+         *     一个有效期15分钟的预签名地址，客户端以 `PUT` 与 `upload.contentType` 直接把文件上传到对象存储（本中心的 `imports/` 下），
+         *     然后以 `POST /enterprise-imports/{id}/start` 开始导入。中心管理员、工作人员与业务部门均可导入；业务部门只能看到自己的导入。
+         */
+        post: operations["createEnterpriseImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enterprise-imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 导入任务编号 / The import's id, as answered by `POST /enterprise-imports`. Anything else, or another center's import, is `404 NOT_FOUND`.
+                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                 */
+                id: components["parameters"]["EnterpriseImportId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * An enterprise data import and its progress
+         * @description 导入任务及进度：`progress.percent`（百分比）、`processed`/`total`（已处理/总行数，计数完成后才有 `total`）、
+         *     `rowsPerSecond`（每秒行数）与 `secondsLeft`（预计剩余秒数，进行中时才有）；`job.imported`、`job.unchanged`（与本来源已有数据相同，未重复记录）、
+         *     `job.rejected`（被拒行数，原因见 `GET /enterprise-imports/{id}/rejects`）。状态为 CREATED 时仍答 `upload`。
+         */
+        get: operations["getEnterpriseImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enterprise-imports/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 导入任务编号 / The import's id, as answered by `POST /enterprise-imports`. Anything else, or another center's import, is `404 NOT_FOUND`.
+                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                 */
+                id: components["parameters"]["EnterpriseImportId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start an import once its file is uploaded
+         * @description 检查文件已上传、类型相符、表头各列均可识别（`creditCode` 与档案数据项名，按年度的数据项写作 `revenue@2025`），然后排队导入（202）。
+         *     表头有误答 422 `IMPORT_REJECTED`，`errors` 列出各列问题，任务仍为 CREATED，改正后可重新上传再开始。
+         *     导入在后台逐行进行：不合格的行不写入任何内容并记入被拒行报告（行号、列、原因）；其余各行连同历史与审计记录整行原子写入。
+         *     同一文件再次导入不产生新的记录（相同来源的相同数据视为无变化）。
+         */
+        post: operations["startEnterpriseImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enterprise-imports/{id}/rejects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 导入任务编号 / The import's id, as answered by `POST /enterprise-imports`. Anything else, or another center's import, is `404 NOT_FOUND`.
+                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                 */
+                id: components["parameters"]["EnterpriseImportId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Where to download the rejects report of a finished import
+         * @description 被拒行报告（CSV，UTF-8 带 BOM）：每个被拒行一行，含行号、统一社会信用代码、列、错误代码与中英文原因。
+         *     报告可能很大（超过一次 Lambda 响应可携带的 6 MB），故本接口答有效期15分钟的下载地址 `url`，客户端以 `GET` 直接从对象存储下载。
+         */
+        get: operations["getEnterpriseImportRejects"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1405,13 +1512,17 @@ export interface components {
             /** @description Every rejected part of the request, where there can be many (each bad row of an import). */
             errors?: components["schemas"]["ProblemError"][];
         };
-        /** @description One rejected part: for an import, a row (`sheet`, `row`, `entryCode`), a sheet, or the file itself. */
+        /** @description One rejected part: for an import, a row (`sheet`, `row`, `entryCode`; for enterprise data `row`, `creditCode`, `column`), a sheet, or the file itself. */
         ProblemError: {
             /** @description The sheet, e.g. 政策产品. */
             sheet?: string;
             /** @description The spreadsheet row number (1 is the header). */
             row?: number;
             entryCode?: string;
+            /** @description For an enterprise data import, the row's credit code as written. */
+            creditCode?: string;
+            /** @description For an enterprise data import, the column at fault, e.g. `revenue@2025`. */
+            column?: string;
             /** @description The field at fault, e.g. `content.itemCodes[0]`. */
             field?: string;
             code: string;
@@ -1455,7 +1566,7 @@ export interface components {
             /** @constant */
             status: 409;
             /** @enum {unknown} */
-            code: "CONCURRENT_MODIFICATION" | "TENANT_EXISTS" | "USERNAME_TAKEN" | "DEPARTMENT_EXISTS" | "INVALID_TENANT_STATE" | "SELF_LOCKOUT" | "CODE_EXISTS" | "SELF_REVIEW" | "INVALID_CATALOGUE_STATE" | "REFERENCE_NOT_PUBLISHED" | "INVALID_IMPORT_STATE" | "ENTERPRISE_EXISTS" | "ENTERPRISE_DEREGISTERED" | "INVALID_LIFECYCLE";
+            code: "CONCURRENT_MODIFICATION" | "TENANT_EXISTS" | "USERNAME_TAKEN" | "DEPARTMENT_EXISTS" | "INVALID_TENANT_STATE" | "SELF_LOCKOUT" | "CODE_EXISTS" | "SELF_REVIEW" | "INVALID_CATALOGUE_STATE" | "REFERENCE_NOT_PUBLISHED" | "INVALID_IMPORT_STATE" | "ENTERPRISE_EXISTS" | "ENTERPRISE_DEREGISTERED" | "INVALID_LIFECYCLE" | "IMPORT_FILE_MISSING" | "IMPORT_NOT_FINISHED";
         };
         PayloadTooLargeProblem: components["schemas"]["Problem"] & {
             /** @constant */
@@ -1473,7 +1584,7 @@ export interface components {
             /** @constant */
             status: 422;
             /** @enum {unknown} */
-            code: "VALIDATION_FAILED" | "INVALID_CREDIT_CODE" | "CALENDAR_YEAR_NOT_PUBLISHED" | "INVALID_RULE" | "INVALID_FACTS" | "INVALID_IMAGE" | "IMPORT_REJECTED" | "COMPILATION_TOO_LARGE";
+            code: "VALIDATION_FAILED" | "INVALID_CREDIT_CODE" | "CALENDAR_YEAR_NOT_PUBLISHED" | "INVALID_RULE" | "INVALID_FACTS" | "INVALID_IMAGE" | "IMPORT_REJECTED" | "IMPORT_UNREADABLE" | "COMPILATION_TOO_LARGE";
         };
         InternalErrorProblem: components["schemas"]["Problem"] & {
             /** @constant */
@@ -1987,6 +2098,73 @@ export interface components {
              * @description The `version` read with `GET /catalogue-imports/{id}`.
              */
             version: number;
+        };
+        /** @description The body of a new enterprise data import (`EnterpriseImports.NewImport`). */
+        NewEnterpriseImport: {
+            /**
+             * @description 将上传文件的类型 / The type of the file that will be uploaded.
+             * @enum {string}
+             */
+            contentType: "text/csv" | "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        };
+        EnterpriseImportStart: {
+            /** Format: int64 */
+            version: number;
+        };
+        /** @description An enterprise data import as a client sees it (`EnterpriseImports.ImportView`). */
+        EnterpriseImportView: {
+            job: components["schemas"]["EnterpriseImportJob"];
+            /**
+             * Format: int64
+             * @description For the start's optimistic lock.
+             */
+            version: number;
+            progress: {
+                processed: number;
+                total?: number;
+                percent: number;
+                rowsPerSecond?: number;
+                secondsLeft?: number;
+            };
+            /** @description While the import is CREATED: PUT the file to `url` with header `content-type` = `contentType`. */
+            upload?: {
+                /** Format: uri */
+                url: string;
+                /** @enum {string} */
+                method: "PUT";
+                contentType: string;
+                /** Format: date-time */
+                expiresAt: string;
+            };
+        };
+        /**
+         * @description An enterprise data import (`com.huiqi.enterprises.imports.EnterpriseImport`). States: CREATED → QUEUED →
+         *     RUNNING → COMPLETED, or FAILED with `error`: the file could not be read (nothing was imported), or the
+         *     import stopped on an internal error (rows written so far stay, each whole; importing the same file again completes it).
+         */
+        EnterpriseImportJob: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            state: "CREATED" | "QUEUED" | "RUNNING" | "COMPLETED" | "FAILED";
+            /** @enum {string} */
+            format: "CSV" | "XLSX";
+            importedBy: string;
+            /** @description Data rows in the file, once counted. */
+            total?: number;
+            processed: number;
+            imported: number;
+            unchanged: number;
+            rejected: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            startedAt?: string;
+            /** Format: date-time */
+            finishedAt?: string;
+            /** Format: date-time */
+            updatedAt: string;
+            error?: components["schemas"]["ProblemMessage"];
         };
         /** @description The body of an import's rejection (`CatalogueImports.Withdrawal`). */
         CatalogueImportWithdrawal: {
@@ -3073,8 +3251,9 @@ export interface components {
         /**
          * @description `409`: `CONCURRENT_MODIFICATION` (stale `version`, or the item already exists),
          *     `TENANT_EXISTS`, `USERNAME_TAKEN`, `DEPARTMENT_EXISTS`, `INVALID_TENANT_STATE`,
-         *     `SELF_LOCKOUT`, `CODE_EXISTS`, `SELF_REVIEW`, `INVALID_CATALOGUE_STATE` or
-         *     `REFERENCE_NOT_PUBLISHED`, as each operation lists.
+         *     `SELF_LOCKOUT`, `CODE_EXISTS`, `SELF_REVIEW`, `INVALID_CATALOGUE_STATE`,
+         *     `REFERENCE_NOT_PUBLISHED`, `IMPORT_FILE_MISSING`, `INVALID_IMPORT_STATE` or `IMPORT_NOT_FINISHED`,
+         *     as each operation lists.
          */
         Conflict: {
             headers: {
@@ -3109,7 +3288,8 @@ export interface components {
          *     notice is not included), `INVALID_RULE` (a malformed rule; `field` is the path of the offending
          *     node), `INVALID_FACTS` (sample facts of a rule trial that do not fit the attribute catalogue) or
          *     `INVALID_IMAGE` (an upload whose bytes are not the declared image type), `IMPORT_REJECTED` (a bulk
-         *     import with rejected rows, listed in `errors`) or `COMPILATION_TOO_LARGE` (a policy compilation
+         *     import with rejected rows, listed in `errors`), `IMPORT_UNREADABLE` (an uploaded import file that
+         *     cannot be read as its type) or `COMPILATION_TOO_LARGE` (a policy compilation
          *     would hold too many products).
          */
         UnprocessableContent: {
@@ -3170,6 +3350,11 @@ export interface components {
          * @example P3205IP00145
          */
         CatalogueCode: string;
+        /**
+         * @description 导入任务编号 / The import's id, as answered by `POST /enterprise-imports`. Anything else, or another center's import, is `404 NOT_FOUND`.
+         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+         */
+        EnterpriseImportId: string;
         /**
          * @description 导入任务编号 / The import's id, as answered by `POST /catalogue-imports`. Anything else, or another center's import, is `404 NOT_FOUND`.
          * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -5373,6 +5558,156 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             /** @description `VALIDATION_FAILED` with `field` `groups`, `groups[n]`, `groups[n][m]` or `version`. */
             422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createEnterpriseImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewEnterpriseImport"];
+            };
+        };
+        responses: {
+            /** @description The import, waiting for its file; `upload` says where to put it. */
+            201: {
+                headers: {
+                    /** @description `/enterprise-imports/{id}` */
+                    location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnterpriseImportView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `UNSUPPORTED_MEDIA_TYPE` (`field` `contentType`): neither `text/csv` nor the .xlsx type. */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `VALIDATION_FAILED`: no `contentType`. */
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getEnterpriseImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 导入任务编号 / The import's id, as answered by `POST /enterprise-imports`. Anything else, or another center's import, is `404 NOT_FOUND`.
+                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                 */
+                id: components["parameters"]["EnterpriseImportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The import. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnterpriseImportView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `NOT_FOUND`: no such import in the caller's center (or, for a department user, not its own). */
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    startEnterpriseImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 导入任务编号 / The import's id, as answered by `POST /enterprise-imports`. Anything else, or another center's import, is `404 NOT_FOUND`.
+                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                 */
+                id: components["parameters"]["EnterpriseImportId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnterpriseImportStart"];
+            };
+        };
+        responses: {
+            /** @description Queued; poll `Location`. */
+            202: {
+                headers: {
+                    /** @description `/enterprise-imports/{id}` */
+                    location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnterpriseImportView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `IMPORT_FILE_MISSING` (nothing uploaded yet), `INVALID_IMPORT_STATE` (started already) or `CONCURRENT_MODIFICATION` (stale `version`). */
+            409: components["responses"]["Conflict"];
+            /** @description `PAYLOAD_TOO_LARGE`: the uploaded file is larger than 256 MiB. */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the file was uploaded with another type than the import declared. */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `IMPORT_REJECTED` with `errors` (the header's problems), `IMPORT_UNREADABLE` (not a CSV in UTF-8 or not a workbook), or `VALIDATION_FAILED` (no `version`). */
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getEnterpriseImportRejects: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 导入任务编号 / The import's id, as answered by `POST /enterprise-imports`. Anything else, or another center's import, is `404 NOT_FOUND`.
+                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                 */
+                id: components["parameters"]["EnterpriseImportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Where to download the report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uri
+                         * @description A presigned URL of the report in object storage.
+                         */
+                        url: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `IMPORT_NOT_FINISHED`: the import has not completed yet. */
+            409: components["responses"]["Conflict"];
             500: components["responses"]["InternalError"];
         };
     };

@@ -52,7 +52,9 @@ class BadInputTest {
             new String[] {"PUT", "/enterprises/" + OWN_ENTERPRISE + "/facts", "sip-kjj"},
             new String[] {"POST", "/enterprises/" + OWN_ENTERPRISE + "/lifecycle", "sip-staff"},
             new String[] {"POST", "/enterprises/" + OWN_ENTERPRISE + "/activities", "sip-staff"},
-            new String[] {"PUT", "/search/synonyms", "sip-staff"});
+            new String[] {"PUT", "/search/synonyms", "sip-staff"},
+            new String[] {"POST", "/enterprise-imports", "sip-kjj"},
+            new String[] {"POST", "/enterprise-imports/0f8fad5b-d9cb-469f-a165-70867728950e/start", "sip-staff"});
 
     @TestFactory
     Stream<DynamicTest> malformedBodiesAreRefusedWithoutChange() {

@@ -35,6 +35,20 @@ public class Directory {
         });
     }
 
+    /** How many writes {@link #update} adds for this change: for packing several files' changes into one transaction. */
+    public int writes(TenantStore store, EnterpriseFile before, EnterpriseFile after) {
+        Map<ItemKey, DirectoryEntry> old = before == null ? Map.of() : EnterpriseItems.directoryEntries(store.keys(), before);
+        Map<ItemKey, DirectoryEntry> now = EnterpriseItems.directoryEntries(store.keys(), after);
+        int writes = 0;
+        for (ItemKey key : old.keySet()) {
+            writes += now.containsKey(key) ? 0 : 1;
+        }
+        for (var entry : now.entrySet()) {
+            writes += Objects.equals(old.get(entry.getKey()), entry.getValue()) ? 0 : 1;
+        }
+        return writes;
+    }
+
     /** A page of entries whose {@code facet} value starts with {@code prefix} (all of them for NAME without one). */
     public Page<DirectoryEntry> find(TenantStore store, Facet facet, String prefix, int limit, String cursor) {
         return store.query(EnterpriseItems.facetPartition(store.keys(), facet), prefix, DirectoryEntry.class, limit, cursor);

@@ -155,6 +155,95 @@ public class EnterpriseFiles {
         return view(actor, after, version + 1);
     }
 
+    /**
+     * One row of a bulk import, checked and ready to write: {@code items} bounds what it adds to a
+     * transaction (partition catalogue entries included), so the importer can pack several rows into
+     * one; {@code writes} adds them. The row's file, history, derived items and audit record always go
+     * into the same transaction, so a row is written whole or not at all.
+     */
+    public record StagedRow(int items, java.util.function.Consumer<Transaction> writes) {
+    }
+
+    /**
+     * Stages one imported row as the department-import source ({@link FactSource#DEPARTMENT_IMPORT}),
+     * by the same {@link FactChanges} rules as any recording, with the import's id as the source
+     * reference. Empty when the row changes nothing (the same figures from the same source again),
+     * which is what makes a re-run of the same file a no-op.
+     *
+     * @param existing the file with its personal figures ({@link #loadAll}), or null for a new one
+     * @throws ApiException why the row is refused; nothing of it is written
+     */
+    public java.util.Optional<StagedRow> stageImport(TenantStore store, Caller importer, String code,
+                                                     Stored<EnterpriseFile> existing, List<FactChange> facts,
+                                                     String importId, Instant now) {
+        EnterpriseFile before = existing == null ? null : existing.value();
+        if (before != null && before.status() == Lifecycle.Status.DEREGISTERED) {
+            throw ApiException.conflict("ENTERPRISE_DEREGISTERED", "企业已注销，档案只能由中心工作人员逐项更正",
+                    "The enterprise is deregistered; only the center's staff may correct its file, one by one");
+        }
+        FactChanges.Applied applied = FactChanges.apply(before == null ? Map.of() : before.facts(), facts,
+                FactSource.DEPARTMENT_IMPORT, importId, importer.username(), now, "facts", mapper);
+        if (before == null && !applied.facts().containsKey("name")) {
+            throw ApiException.validation("name", "新建企业档案须包含企业名称（name）", "A new file needs the name");
+        }
+        if (applied.changedKeys().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        EnterpriseFile after;
+        if (before == null) {
+            Lifecycle.Event registered = new Lifecycle.Event(Lifecycle.EventKind.REGISTERED, LocalDate.now(CHINA),
+                    null, now, importer.username());
+            after = derive(new EnterpriseFile(code, Lifecycle.Status.ACTIVE, List.of(registered), applied.facts(),
+                    List.of(), List.of(), null, now, now), now);
+        } else {
+            after = derive(new EnterpriseFile(code, before.status(), before.lifecycle(), applied.facts(),
+                    before.recentActivities(), before.tags(), before.size(), before.createdAt(), now), now);
+        }
+        boolean personalChanges = !personalOf(after.facts()).equals(before == null ? Map.of() : personalOf(before.facts()));
+        // file, profile, audit; history; directory; personal item; and the catalogue entries of the
+        // file's partition in both tables (the shared partitions are the importer's margin).
+        int items = 3 + applied.history().size() + directory.writes(store, before, after) + (personalChanges ? 1 : 0) + 2;
+        long version = existing == null ? 0 : existing.version();
+        return java.util.Optional.of(new StagedRow(items, tx -> {
+            if (before == null) {
+                tx.create(fileKey(store, code), EnterpriseItems.FILE, withoutPersonal(after));
+            } else {
+                tx.update(fileKey(store, code), EnterpriseItems.FILE, withoutPersonal(after), version);
+            }
+            for (FactHistory h : applied.history()) {
+                tx.create(tableFor(FileFields.fieldOfKey(h.key())), historyKey(store, code, h.key(), now), HISTORY, h);
+            }
+            derivedWrites(store, tx, before, after, version + 1, now);
+            Map<String, Object> audited = auditView(applied.changedKeys(), after.facts(), after);
+            audited.put("import", importId);
+            tx.audit(before == null ? "enterprise.import.create" : "enterprise.import.facts", "enterprise", code,
+                    before == null ? null : auditView(applied.changedKeys(), before.facts(), null), audited);
+        }));
+    }
+
+    /** The files of {@code codes} that exist, with their personal figures merged in, read in batches. */
+    public Map<String, Stored<EnterpriseFile>> loadAll(TenantStore store, List<String> codes) {
+        List<ItemKey> keys = codes.stream().map(c -> fileKey(store, c)).toList();
+        Map<ItemKey, Stored<EnterpriseFile>> files = store.getAllStored(Tables.DATA, keys, EnterpriseFile.class);
+        List<ItemKey> personalKeys = files.keySet().stream().map(k -> ItemKey.of(k.pk(), PERSONAL_SK)).toList();
+        Map<ItemKey, Stored<PersonalFacts>> personal = personalKeys.isEmpty() ? Map.of()
+                : store.getAllStored(Tables.PERSONAL, personalKeys, PersonalFacts.class);
+        Map<String, Stored<EnterpriseFile>> out = new HashMap<>();
+        files.forEach((key, stored) -> {
+            EnterpriseFile f = stored.value();
+            Stored<PersonalFacts> p = personal.get(ItemKey.of(key.pk(), PERSONAL_SK));
+            if (p == null) {
+                out.put(f.creditCode(), stored);
+                return;
+            }
+            Map<String, FieldState> facts = new HashMap<>(f.facts());
+            facts.putAll(p.value().facts());
+            out.put(f.creditCode(), new Stored<>(new EnterpriseFile(f.creditCode(), f.status(), f.lifecycle(), facts,
+                    f.recentActivities(), f.tags(), f.size(), f.createdAt(), f.updatedAt()), stored.version()));
+        });
+        return out;
+    }
+
     /** A page of the superseded values of one figure, newest first. */
     public Page<HistoryView> history(TenantStore store, Caller actor, String rawCode, String fieldName, Integer year,
                                      int limit, String cursor) {

@@ -6,6 +6,7 @@ import static com.huiqi.shared.identity.Role.DEPARTMENT;
 import static com.huiqi.shared.identity.Role.ENTERPRISE;
 import static com.huiqi.shared.identity.Role.STAFF;
 
+import com.huiqi.enterprises.imports.EnterpriseImports;
 import com.huiqi.shared.enterprise.EnterpriseItems.DirectoryEntry;
 import com.huiqi.shared.enterprise.EnterpriseItems.Facet;
 import com.huiqi.shared.error.ApiException;
@@ -37,9 +38,11 @@ public class EnterprisesRoutes {
     private final EnterpriseFiles files;
     private final Directory directory;
 
-    public EnterprisesRoutes(EnterpriseFiles files, Directory directory) {
+    public EnterprisesRoutes(EnterpriseFiles files, Directory directory, EnterpriseImports imports) {
         this.files = files;
         this.directory = directory;
+        // Departments import their own records (业务部门导入); the center's staff import on their behalf.
+        Set<Role> importers = EnumSet.of(STAFF, CENTER_ADMIN, DEPARTMENT);
         Set<Role> editors = EnumSet.of(STAFF, CENTER_ADMIN);
         Set<Role> center = EnumSet.of(STAFF, CENTER_ADMIN, AUDITOR);
         Set<Role> readers = EnumSet.of(STAFF, CENTER_ADMIN, DEPARTMENT, AUDITOR, ENTERPRISE);
@@ -63,7 +66,21 @@ public class EnterprisesRoutes {
                 .add("POST", file + "/lifecycle", r -> ApiResponse.ok(files.lifecycle(r.store(), r.caller(),
                         r.requestId(), r.path("creditCode"), r.body(EnterpriseFiles.LifecycleChange.class))), editors)
                 .add("POST", file + "/activities", r -> ApiResponse.ok(files.activity(r.store(), r.caller(),
-                        r.requestId(), r.path("creditCode"), r.body(EnterpriseFiles.NewActivity.class))), editors);
+                        r.requestId(), r.path("creditCode"), r.body(EnterpriseFiles.NewActivity.class))), editors)
+                .add("POST", "/enterprise-imports", r -> {
+                    EnterpriseImports.ImportView view = imports.create(r.store(), r.caller(), r.requestId(),
+                            r.body(EnterpriseImports.NewImport.class));
+                    return ApiResponse.created(view, "/enterprise-imports/" + view.job().id());
+                }, importers)
+                .add("GET", "/enterprise-imports/{id}", r -> ApiResponse.ok(imports.get(r.store(), r.caller(), r.path("id"))),
+                        importers)
+                .add("POST", "/enterprise-imports/{id}/start", r -> {
+                    EnterpriseImports.ImportView view = imports.start(r.store(), r.caller(), r.requestId(), r.path("id"),
+                            r.body(EnterpriseImports.Start.class));
+                    return ApiResponse.accepted(view, "/enterprise-imports/" + view.job().id());
+                }, importers)
+                .add("GET", "/enterprise-imports/{id}/rejects", r -> ApiResponse.ok(imports.rejects(r.store(), r.caller(),
+                        r.path("id"))), importers);
     }
 
     public RouteTable table() {

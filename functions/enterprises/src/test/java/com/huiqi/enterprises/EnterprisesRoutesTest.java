@@ -22,7 +22,7 @@ class EnterprisesRoutesTest {
         Set<String> templateRoutes = new TreeSet<>();
         function.get("Events").forEach(e -> templateRoutes.add(
                 e.at("/Properties/Method").asText() + " " + e.at("/Properties/Path").asText()));
-        assertEquals(templateRoutes, new TreeSet<>(new EnterprisesRoutes(null, null).table().all().keySet()));
+        assertEquals(templateRoutes, new TreeSet<>(new EnterprisesRoutes(null, null, null).table().all().keySet()));
     }
 
     @Test

@@ -6,8 +6,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Creates template.yaml's buckets in the S3 server when it lacks them: the archive bucket (tenant
- * exports, records kept two years), the media bucket (images of diagram interpretations) and the
- * search index bucket (derived data, one folder per tenant).
+ * exports, records kept two years), the media bucket (images of diagram interpretations), the
+ * search index bucket (derived data, one folder per tenant) and the imports bucket (files uploaded
+ * for bulk import, and their rejects reports).
  */
 final class Buckets {
 

@@ -25,6 +25,7 @@ final class FunctionEnvironment {
     static final String DEFAULT_ARCHIVE_BUCKET = "huiqi-archive-local";
     static final String DEFAULT_MEDIA_BUCKET = "huiqi-media-local";
     static final String DEFAULT_SEARCH_INDEX_BUCKET = "huiqi-search-local";
+    static final String DEFAULT_IMPORTS_BUCKET = "huiqi-imports-local";
 
     /** SDK v2 (2.31) system properties for service-specific endpoints. */
     static final String DYNAMODB_ENDPOINT = "aws.endpointUrlDynamoDb";
@@ -38,7 +39,7 @@ final class FunctionEnvironment {
     static final String PERSONAL_DATA_LOCAL_KEY = "PERSONAL_DATA_LOCAL_KEY";
 
     FunctionEnvironment(String userPoolId, String archiveBucket, String mediaBucket, String searchIndexBucket,
-                        URI dynamoDb, URI cognito, URI s3, String personalDataKey) {
+                        String importsBucket, URI dynamoDb, URI cognito, URI s3, String personalDataKey) {
         properties.put("aws.region", REGION);
         // Dummy credentials: the local servers accept any, and real ones must never reach them.
         properties.put("aws.accessKeyId", "local");
@@ -51,6 +52,7 @@ final class FunctionEnvironment {
         properties.put(Env.USER_POOL_ID, userPoolId);
         properties.put(Env.ARCHIVE_BUCKET, archiveBucket);
         properties.put(Env.MEDIA_BUCKET, mediaBucket);
+        properties.put(Env.IMPORTS_BUCKET, importsBucket);
         properties.put(PERSONAL_DATA_LOCAL_KEY, personalDataKey);
         properties.put(Env.SEARCH_INDEX_BUCKET, searchIndexBucket);
         for (TableDefinition table : Tables.all()) {
@@ -71,6 +73,11 @@ final class FunctionEnvironment {
     /** The search index bucket: SEARCH_INDEX_BUCKET from the environment or a system property, else the local default. */
     static String searchIndexBucket() {
         return Env.get(Env.SEARCH_INDEX_BUCKET).orElse(DEFAULT_SEARCH_INDEX_BUCKET);
+    }
+
+    /** The bucket name: IMPORTS_BUCKET from the environment or a system property, else the local default. */
+    static String importsBucket() {
+        return Env.get(Env.IMPORTS_BUCKET).orElse(DEFAULT_IMPORTS_BUCKET);
     }
 
     void apply() {

@@ -57,6 +57,7 @@ public final class LocalStack implements AutoCloseable {
     private String archiveBucket;
     private String mediaBucket;
     private String searchIndexBucket;
+    private String importsBucket;
     private LocalGateway gateway;
     private Schedules schedules;
     private long startupMillis;
@@ -94,6 +95,7 @@ public final class LocalStack implements AutoCloseable {
         archiveBucket = FunctionEnvironment.archiveBucket();
         mediaBucket = FunctionEnvironment.mediaBucket();
         searchIndexBucket = FunctionEnvironment.searchIndexBucket();
+        importsBucket = FunctionEnvironment.importsBucket();
         SdkHttpClient http = register(LocalClients.http());
 
         // The three servers are independent: each starts and is bootstrapped on a thread of its own.
@@ -117,7 +119,7 @@ public final class LocalStack implements AutoCloseable {
                 s3 = register(S3ProxyServer.start(repoRoot, workDir.resolve("s3")));
                 try (var client = LocalClients.s3(s3.endpoint(), http)) {
                     List<String> created = new ArrayList<>();
-                    for (String name : List.of(archiveBucket, mediaBucket, searchIndexBucket)) {
+                    for (String name : List.of(archiveBucket, mediaBucket, searchIndexBucket, importsBucket)) {
                         if (Buckets.ensure(client, name)) {
                             created.add(name);
                         }
@@ -132,7 +134,7 @@ public final class LocalStack implements AutoCloseable {
             List<String> createdBuckets = join(bucket);
 
             FunctionEnvironment environment = new FunctionEnvironment(userPool.userPoolId(), archiveBucket, mediaBucket,
-                    searchIndexBucket, dynamoDb.endpoint(), cognito.endpoint(), s3.endpoint(),
+                    searchIndexBucket, importsBucket, dynamoDb.endpoint(), cognito.endpoint(), s3.endpoint(),
                     PersonalDataKey.loadOrCreate(workDir));
             environment.apply();
             register(environment::restore);
@@ -152,7 +154,7 @@ public final class LocalStack implements AutoCloseable {
             LOG.info("gateway " + gatewayUrl() + ", DynamoDB " + dynamoEndpoint()
                     + (createdTables.isEmpty() ? "" : " (created " + String.join(", ", createdTables) + ")")
                     + ", Cognito " + cognitoEndpoint() + " pool " + userPoolId() + ", S3 " + s3Endpoint()
-                    + " buckets " + archiveBucket + ", " + mediaBucket + ", " + searchIndexBucket
+                    + " buckets " + archiveBucket + ", " + mediaBucket + ", " + searchIndexBucket + ", " + importsBucket
                     + (createdBuckets.isEmpty() ? "" : " (created " + String.join(", ", createdBuckets) + ")")
                     + (config.persistent() ? ", data in " + workDir : ", in memory"));
         } finally {
@@ -209,6 +211,10 @@ public final class LocalStack implements AutoCloseable {
 
     public String mediaBucket() {
         return mediaBucket;
+    }
+
+    public String importsBucket() {
+        return importsBucket;
     }
 
     public OperatorAccount operator() {

@@ -15,6 +15,8 @@ public final class Env {
     public static final String ARCHIVE_BUCKET = "ARCHIVE_BUCKET";
     /** Bucket for the images of diagram interpretations (图解), under {@code <tenant>/images/}. */
     public static final String MEDIA_BUCKET = "MEDIA_BUCKET";
+    /** Bucket for files uploaded for bulk import, under {@code <tenant>/imports/}, and their reports. */
+    public static final String IMPORTS_BUCKET = "IMPORTS_BUCKET";
     /** Set by the local stack: S3-compatible servers on loopback need path-style bucket addressing. */
     public static final String S3_PATH_STYLE = "S3_PATH_STYLE";
     /** Bucket of the tenants' search indexes, one folder per tenant (functions/search). */

@@ -133,9 +133,17 @@ public final class TenantStore {
      */
     public <T> Map<ItemKey, T> getAll(List<ItemKey> itemKeys, Class<T> type) {
         Map<ItemKey, T> found = new HashMap<>();
+        getAllStored(Tables.DATA, itemKeys, type).forEach((key, stored) -> found.put(key, stored.value()));
+        return found;
+    }
+
+    /** Like {@link #getAll}, from {@code table} and with each item's version, for writers that update what they read. */
+    public <T> Map<ItemKey, Stored<T>> getAllStored(TableDefinition table, List<ItemKey> itemKeys, Class<T> type) {
+        Map<ItemKey, Stored<T>> found = new HashMap<>();
         Map<String, ItemKey> byKey = new HashMap<>();
+        DynamoDbTable<EnhancedDocument> source = tableOf(table);
         for (int from = 0; from < itemKeys.size(); from += 100) {
-            var batch = ReadBatch.builder(EnhancedDocument.class).mappedTableResource(data);
+            var batch = ReadBatch.builder(EnhancedDocument.class).mappedTableResource(source);
             for (ItemKey key : itemKeys.subList(from, Math.min(itemKeys.size(), from + 100))) {
                 requireOwned(key.pk());
                 byKey.put(key.pk() + "\u0000" + key.sk(), key);
@@ -144,9 +152,9 @@ public final class TenantStore {
             }
             // The SDK's paginator follows UnprocessedKeys until every key is answered.
             client.batchGetItem(BatchGetItemEnhancedRequest.builder().readBatches(batch.build()).build())
-                    .resultsForTable(data).forEach(doc -> found.put(
+                    .resultsForTable(source).forEach(doc -> found.put(
                             byKey.get(doc.getString(TableDefinition.PK) + "\u0000" + doc.getString(TableDefinition.SK)),
-                            toEntity(doc, type)));
+                            new Stored<>(toEntity(doc, type), versionOf(doc))));
         }
         return found;
     }

@@ -175,6 +175,18 @@ public final class Transaction {
         return store.keys().pk("AUDIT", at.atOffset(ZoneOffset.UTC).toLocalDate().toString());
     }
 
+    /**
+     * The items the commit will write so far, partition catalogue entries included: for writers
+     * that pack several independent changes into one transaction under {@link #MAX_ITEMS}.
+     */
+    public int size() {
+        int entries = 0;
+        for (Set<String> partitions : batch.partitions.values()) {
+            entries += partitions.size();
+        }
+        return batch.size + entries;
+    }
+
     public void commit() {
         if (batch.size == 0) {
             return;

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
@@ -21,25 +20,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.regex.Pattern;
-import javax.xml.parsers.ParserConfigurationException;
+import com.huiqi.shared.sheets.XlsxRows;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
-import org.apache.poi.xssf.usermodel.XSSFComment;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
-import org.xml.sax.XMLReader;
 
 /**
- * Reads an import workbook (XLSX) row by row with POI's streaming (SAX) reader, so memory follows
- * one row at a time rather than the whole sheet, and turns each row into the JSON content of its
+ * Reads an import workbook (XLSX) row by row with shared-lib's streaming {@link XlsxRows}, and turns each row into the JSON content of its
  * catalogue kind, typed by the content record's fields:
  * <ul>
  *   <li>lists of codes or words: one cell, items separated by ；;、，, or new lines;</li>
@@ -81,31 +70,18 @@ final class WorkbookReader {
         List<ImportRow> rows = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
         try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(xlsx))) {
-            XSSFReader reader = new XSSFReader(pkg);
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
-            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
-            while (sheets.hasNext()) {
-                try (InputStream sheetData = sheets.next()) {
-                    String name = sheets.getSheetName();
-                    var sheet = ImportSheet.byName(name);
-                    if (sheet.isEmpty()) {
-                        if (!name.strip().equals(ImportTemplate.GUIDE_SHEET)) {
-                            rejections.add(Rejection.of(name, null, null, null, "未知的工作表“" + name + "”，工作表须为："
-                                    + sheetNames(), "Unknown sheet " + name + "; the sheets are " + sheetNames()));
-                        }
-                        continue;
-                    }
-                    SheetRows handler = new SheetRows(sheet.get(), rows, rejections);
-                    XMLReader parser = XMLHelper.newXMLReader();
-                    parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null, strings, handler,
-                            new IsoDates(), false));
-                    parser.parse(new InputSource(sheetData));
+            XlsxRows.read(pkg, name -> {
+                var sheet = ImportSheet.byName(name);
+                if (sheet.isEmpty() && !name.strip().equals(ImportTemplate.GUIDE_SHEET)) {
+                    rejections.add(Rejection.of(name, null, null, null, "未知的工作表“" + name + "”，工作表须为："
+                            + sheetNames(), "Unknown sheet " + name + "; the sheets are " + sheetNames()));
                 }
-            }
+                return sheet.map(s -> new SheetRows(s, rows, rejections));
+            });
         } catch (TooManyRows e) {
             rejections.add(Rejection.of(null, null, null, null, "一次最多导入" + MAX_ROWS + "行",
                     "At most " + MAX_ROWS + " rows per import"));
-        } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException
+        } catch (IOException | OpenXML4JException | XlsxRows.UnreadableWorkbook
                  | org.apache.poi.UnsupportedFileFormatException | org.apache.poi.ooxml.POIXMLException e) {
             rejections.add(Rejection.of(null, null, null, null, "无法读取文件：须为 Excel 工作簿（.xlsx）",
                     "The file is not a readable Excel workbook (.xlsx)"));
@@ -128,15 +104,13 @@ final class WorkbookReader {
     }
 
     /** Collects one sheet: the header row names the columns, every later non-empty row is an entry. */
-    private final class SheetRows implements XSSFSheetXMLHandler.SheetContentsHandler {
+    private final class SheetRows implements XlsxRows.Rows {
         private final ImportSheet sheet;
         private final List<ImportRow> rows;
         private final List<Rejection> rejections;
         private final Map<String, RecordComponent> fields = new HashMap<>();
         /** Column index to field name, from the header row. */
         private final Map<Integer, String> columns = new HashMap<>();
-        private final Map<String, String> cells = new LinkedHashMap<>();
-        private int rowNumber;
         private boolean headerSeen;
         private boolean headerValid = true;
 
@@ -148,44 +122,21 @@ final class WorkbookReader {
         }
 
         @Override
-        public void startRow(int rowNum) {
-            rowNumber = rowNum + 1;
-            cells.clear();
-        }
-
-        @Override
-        public void cell(String reference, String formattedValue, XSSFComment comment) {
-            if (formattedValue == null || formattedValue.isBlank()) {
+        public void row(int rowNumber, SortedMap<Integer, String> rowCells) {
+            if (!headerSeen) {
+                header(rowNumber, rowCells);
                 return;
             }
-            int column = new CellReference(reference).getCol();
-            if (!headerSeen) {
-                String field = ImportSheet.fieldOf(formattedValue);
-                if (!field.equals(ImportSheet.CODE) && !fields.containsKey(field)) {
-                    headerValid = false;
-                    rejections.add(Rejection.of(sheet.sheetName(), rowNumber, null, field,
-                            "未知的列“" + formattedValue + "”", "Unknown column " + formattedValue));
+            Map<String, String> cells = new LinkedHashMap<>();
+            rowCells.forEach((column, text) -> {
+                if (columns.containsKey(column)) {
+                    cells.put(columns.get(column), text.strip());
+                } else {
+                    String reference = CellReference.convertNumToColString(column) + rowNumber;
+                    rejections.add(Rejection.of(sheet.sheetName(), rowNumber, null, reference,
+                            "单元格" + reference + "不在任何列之下", "Cell " + reference + " has no column header"));
                 }
-                columns.put(column, field);
-            } else if (columns.containsKey(column)) {
-                cells.put(columns.get(column), formattedValue.strip());
-            } else {
-                rejections.add(Rejection.of(sheet.sheetName(), rowNumber, null, reference,
-                        "单元格" + reference + "不在任何列之下", "Cell " + reference + " has no column header"));
-            }
-        }
-
-        @Override
-        public void endRow(int rowNum) {
-            if (!headerSeen) {
-                headerSeen = true;
-                if (!columns.containsValue(ImportSheet.CODE)) {
-                    headerValid = false;
-                    rejections.add(Rejection.of(sheet.sheetName(), rowNumber, null, ImportSheet.CODE,
-                            "缺少“编码 code”列", "The sheet has no code column"));
-                }
-                return;
-            }
+            });
             if (cells.isEmpty() || !headerValid) {
                 return;
             }
@@ -204,6 +155,24 @@ final class WorkbookReader {
             } catch (UnreadableCell e) {
                 rejections.add(Rejection.of(sheet.sheetName(), rowNumber, code, "content." + e.field,
                         "无法读取“" + ImportSheet.header(e.field) + "”：" + e.zh, "Cannot read " + e.field + ": " + e.en));
+            }
+        }
+
+        private void header(int rowNumber, SortedMap<Integer, String> rowCells) {
+            headerSeen = true;
+            rowCells.forEach((column, text) -> {
+                String field = ImportSheet.fieldOf(text);
+                if (!field.equals(ImportSheet.CODE) && !fields.containsKey(field)) {
+                    headerValid = false;
+                    rejections.add(Rejection.of(sheet.sheetName(), rowNumber, null, field,
+                            "未知的列“" + text + "”", "Unknown column " + text));
+                }
+                columns.put(column, field);
+            });
+            if (!columns.containsValue(ImportSheet.CODE)) {
+                headerValid = false;
+                rejections.add(Rejection.of(sheet.sheetName(), rowNumber, null, ImportSheet.CODE,
+                        "缺少“编码 code”列", "The sheet has no code column"));
             }
         }
     }
@@ -286,19 +255,6 @@ final class WorkbookReader {
             this.field = field;
             this.zh = zh;
             this.en = en;
-        }
-    }
-
-    /** Date cells as ISO text (2026-12-01, or 2026-12-01 09:00 with a time), whatever their display format. */
-    private static final class IsoDates extends DataFormatter {
-        @Override
-        public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904Windowing) {
-            if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
-                LocalDateTime at = DateUtil.getLocalDateTime(value, use1904Windowing);
-                return at.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? at.toLocalDate().toString()
-                        : at.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
-            }
-            return super.formatRawCellContents(value, formatIndex, formatString, use1904Windowing);
         }
     }
 }

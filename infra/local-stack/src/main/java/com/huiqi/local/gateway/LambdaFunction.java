@@ -3,6 +3,7 @@ package com.huiqi.local.gateway;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+import com.amazonaws.services.lambda.runtime.serialization.util.SerializeUtil;
 import com.huiqi.local.Console;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -200,12 +201,32 @@ final class LambdaFunction {
             }
         }
 
-        /** Lambda's choice: its event serialisers for AWS event types, plain Jackson for anything else. */
-        private static PojoSerializer<?> serializer(Class<?> type, ClassLoader loader) {
+        /**
+         * Lambda's choice: its event serialisers for AWS event types, plain Jackson for anything else.
+         * The event serialisers load the nested event classes (a DynamoDB event's StreamRecord …)
+         * through {@code SerializeUtil}, which caches them by name alone: right for a Lambda JVM,
+         * which runs one function, wrong here, where each function has its own class loader. Left
+         * as it is, the second function with DynamoDB events got mixins for the first one's classes
+         * and events without keys. So the cache is emptied before each serialiser is built, under a
+         * lock, since it is a plain HashMap.
+         */
+        private static synchronized PojoSerializer<?> serializer(Class<?> type, ClassLoader loader) {
             if (LambdaEventSerializers.isLambdaSupportedEvent(type.getName())) {
+                forgetCachedClasses();
                 return LambdaEventSerializers.serializerFor(type, loader);
             }
             return JacksonFactory.getInstance().getSerializer(type);
+        }
+
+        private static void forgetCachedClasses() {
+            try {
+                var cache = SerializeUtil.class
+                        .getDeclaredField("cachedClasses");
+                cache.setAccessible(true);
+                ((Map<?, ?>) cache.get(null)).clear();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("aws-lambda-java-serialization changed: no SerializeUtil.cachedClasses", e);
+            }
         }
     }
 

@@ -1,0 +1,549 @@
+package com.huiqi.enterprises.imports;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.huiqi.enterprises.EnterpriseFiles;
+import com.huiqi.shared.config.PlatformBeans;
+import com.huiqi.shared.enterprise.CreditCode;
+import com.huiqi.shared.enterprise.EnterpriseFile;
+import com.huiqi.shared.error.ApiException;
+import com.huiqi.shared.error.Problem;
+import com.huiqi.shared.identity.Caller;
+import com.huiqi.shared.identity.Role;
+import com.huiqi.shared.storage.ItemKey;
+import com.huiqi.shared.storage.Stored;
+import com.huiqi.shared.storage.TenantStore;
+import com.huiqi.shared.storage.Transaction;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Bulk import of enterprise figures from CSV or XLSX (企业数据批量导入), as the department-import
+ * source. Each row stands alone: a row that fails its checks is rejected (in the rejects report,
+ * with its row, column and reason) and writes nothing; every other row is recorded by the same
+ * {@link com.huiqi.shared.enterprise.FactChanges} rules as any recording, its file, history, derived
+ * items and audit record in one transaction, so a row is never half-written. Unchanged figures from
+ * this source are no-ops, so importing the same file again changes nothing.
+ *
+ * <ol>
+ *   <li>{@code create}: a job and a presigned URL to upload the file to the imports bucket;</li>
+ *   <li>{@code start}: the file must be there and its header must name known columns; queues the job;</li>
+ *   <li>the import function ({@link #run}) reads the file as a stream, twice: once to count the rows
+ *       for the progress, once to import them, in batches on a few writer threads, several rows per
+ *       transaction; then it stores the rejects report.</li>
+ * </ol>
+ */
+@Singleton
+public class EnterpriseImports {
+
+    static final String JOB_ENTITY = "EnterpriseImport";
+    /** Larger files are refused: about 1,000,000 rows of a dozen figures, more than one import should carry. */
+    static final long MAX_BYTES = 256L * 1024 * 1024;
+    private static final int MAX_REPORTED_HEADER = 100;
+    /** Rows read and checked together: one BatchGetItem of their files. */
+    private static final int BATCH_ROWS = 100;
+    /** Writer threads; DynamoDB takes many transactions at once, each its own round trip. */
+    private static final int WRITERS = 8;
+    /**
+     * What a transaction keeps free for the partition catalogue entries rows share (the profiles,
+     * the seven directory partitions, the audit day, and one more should the day turn).
+     */
+    private static final int SHARED_MARGIN = 11;
+    private static final long PROGRESS_EVERY_MILLIS = 1000;
+    private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Set<Role> CENTER = EnumSet.of(Role.STAFF, Role.CENTER_ADMIN);
+    private static final Logger LOG = LoggerFactory.getLogger(EnterpriseImports.class);
+
+    private final ObjectMapper mapper;
+    private final EnterpriseFiles files;
+    private final ImportBucket bucket;
+
+    public EnterpriseImports(@Named(PlatformBeans.MAPPER) ObjectMapper mapper, EnterpriseFiles files, ImportBucket bucket) {
+        this.mapper = mapper;
+        this.files = files;
+        this.bucket = bucket;
+    }
+
+    /** The body of a new import: the media type of the file that will be uploaded. */
+    public record NewImport(String contentType) {
+    }
+
+    /** The body of a start: the job's version as read. */
+    public record Start(Long version) {
+    }
+
+    /** Where to upload the file: PUT the file's bytes to {@code url} with {@code contentType}, before {@code expiresAt}. */
+    public record Upload(URI url, String method, String contentType, Instant expiresAt) {
+    }
+
+    /** An import as a client sees it; {@code upload} while it waits for its file. */
+    public record ImportView(EnterpriseImport job, long version, EnterpriseImport.Progress progress, Upload upload) {
+    }
+
+    public ImportView create(TenantStore store, Caller importer, String requestId, NewImport request) {
+        String type = request == null || request.contentType() == null ? null : request.contentType().strip();
+        if (type == null || type.isEmpty()) {
+            throw ApiException.validation("contentType", "须给出文件类型：text/csv 或 .xlsx 的类型",
+                    "contentType is required: text/csv or the .xlsx type");
+        }
+        ImportRows.Format format = ImportRows.Format.ofMediaType(type).orElseThrow(() -> new ApiException(415,
+                "UNSUPPORTED_MEDIA_TYPE", "只能导入 CSV（text/csv）或 Excel 工作簿（.xlsx）",
+                "Only CSV (text/csv) or Excel workbooks (.xlsx) can be imported", "contentType"));
+        Instant now = Instant.now();
+        String id = UUID.randomUUID().toString();
+        EnterpriseImport job = new EnterpriseImport(id, EnterpriseImport.State.CREATED, format, importer.username(), null,
+                0, 0, 0, 0, now, null, null, now, null);
+        store.begin(importer, requestId).create(jobKey(store, id), JOB_ENTITY, job)
+                .audit("enterprise.import.create", JOB_ENTITY, id, null, job).commit();
+        return view(store, job, 1);
+    }
+
+    public ImportView get(TenantStore store, Caller caller, String id) {
+        Stored<EnterpriseImport> job = job(store, caller, id);
+        return view(store, job.value(), job.version());
+    }
+
+    /** Checks that the file is uploaded and its header names known columns, and queues the job. */
+    public ImportView start(TenantStore store, Caller caller, String requestId, String id, Start request) {
+        Stored<EnterpriseImport> stored = job(store, caller, id);
+        if (request == null || request.version() == null) {
+            throw ApiException.validation("version", "缺少版本号", "version is required");
+        }
+        EnterpriseImport job = stored.value();
+        if (job.state() != EnterpriseImport.State.CREATED) {
+            throw ApiException.conflict("INVALID_IMPORT_STATE", "该导入已开始（状态：" + job.state() + "）",
+                    "The import has started already (state " + job.state() + ")");
+        }
+        if (stored.version() != request.version()) {
+            throw ApiException.conflict("CONCURRENT_MODIFICATION", "数据已被他人修改，请刷新后重试",
+                    "The item was changed by someone else; reload and retry");
+        }
+        String key = fileKey(store, job);
+        var head = bucket.head(store.keys().tenant(), key).orElseThrow(() -> ApiException.conflict("IMPORT_FILE_MISSING",
+                "尚未上传导入文件，请先按 upload 上传", "No file was uploaded yet; upload it as upload says"));
+        if (head.contentLength() > MAX_BYTES) {
+            throw new ApiException(413, "PAYLOAD_TOO_LARGE", "导入文件最大" + MAX_BYTES / 1024 / 1024 + " MiB，请分成几个文件",
+                    "An import file is at most " + MAX_BYTES / 1024 / 1024 + " MiB; split it", null);
+        }
+        if (head.contentType() != null && !head.contentType().startsWith(job.format().mediaType)) {
+            throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "上传的文件类型与导入声明的不符：须为 " + job.format().mediaType,
+                    "The uploaded file's type does not match the import's: it must be " + job.format().mediaType, null);
+        }
+        checkHeader(store, job, key);
+        EnterpriseImport queued = job.queued(Instant.now());
+        store.begin(caller, requestId).update(jobKey(store, id), JOB_ENTITY, queued, stored.version())
+                .audit("enterprise.import.start", JOB_ENTITY, id, job, queued).commit();
+        return view(store, queued, stored.version() + 1);
+    }
+
+    /** Where to download a report: a presigned URL, valid until {@code expiresAt}. */
+    public record Download(URI url, Instant expiresAt) {
+    }
+
+    /** Where to download the rejects report of a finished import. */
+    public Download rejects(TenantStore store, Caller caller, String id) {
+        EnterpriseImport job = job(store, caller, id).value();
+        if (job.state() != EnterpriseImport.State.COMPLETED) {
+            throw ApiException.conflict("IMPORT_NOT_FINISHED", "导入尚未完成，完成后才有被拒行报告",
+                    "The import has not finished; its rejects report comes when it has");
+        }
+        return new Download(bucket.presignGet(store.keys().tenant(), rejectsKey(store, id)),
+                Instant.now().plus(ImportBucket.URL_VALIDITY));
+    }
+
+    private void checkHeader(TenantStore store, EnterpriseImport job, String key) {
+        Path file = download(store, key);
+        try {
+            List<RowRejection> problems = new ArrayList<>();
+            try {
+                ImportRows.read(file, job.format(), new ImportRows.Handler() {
+                    @Override
+                    public void header(List<String> cells) {
+                        ImportColumns.of(cells, problems);
+                        throw new HeaderRead();
+                    }
+
+                    @Override
+                    public void row(int rowNumber, List<String> cells) {
+                        throw new HeaderRead();
+                    }
+                });
+            } catch (HeaderRead enough) {
+                // only the header is checked before the job is queued
+            } catch (ImportRows.Unreadable e) {
+                throw new ApiException(422, "IMPORT_UNREADABLE", e.zh, e.en, null);
+            }
+            if (!problems.isEmpty()) {
+                throw new ApiException(422, "IMPORT_REJECTED", "导入文件的表头有" + problems.size() + "处错误，未导入任何行",
+                        problems.size() + " problems in the file's header; nothing was imported", problems.get(0).column(),
+                        problems.subList(0, Math.min(MAX_REPORTED_HEADER, problems.size())));
+            }
+        } finally {
+            delete(file);
+        }
+    }
+
+    private static final class HeaderRead extends RuntimeException {
+        HeaderRead() {
+            super(null, null, false, false);
+        }
+    }
+
+    // ---------------------------------------------------------------- the import function's work
+
+    /**
+     * Runs a queued import. A job in any other state is left alone, so a redelivered stream record
+     * does no harm; a job claimed by a run that then died stays RUNNING, and importing the same file
+     * again (a new job) finishes it, since rows already imported are no-ops.
+     */
+    public void run(TenantStore store, String id, String requestId) {
+        Optional<Stored<EnterpriseImport>> found = store.get(jobPk(store, id), "JOB", EnterpriseImport.class);
+        if (found.isEmpty() || found.get().value().state() != EnterpriseImport.State.QUEUED) {
+            return;
+        }
+        Caller actor = new Caller("import", found.get().value().importedBy(), store.keys().tenant(), Set.of(), Optional.empty());
+        EnterpriseImport job = found.get().value().running(Instant.now());
+        long[] version = {found.get().version()};
+        try {
+            store.begin(actor, requestId).update(jobKey(store, id), JOB_ENTITY, job, version[0]).commit();
+        } catch (ApiException claimedElsewhere) {
+            return;
+        }
+        version[0]++;
+        Path file = download(store, fileKey(store, job));
+        Path report = null;
+        try {
+            int total = count(file, job.format());
+            job = job.counted(total, Instant.now());
+            store.begin(actor, requestId).update(jobKey(store, id), JOB_ENTITY, job, version[0]++).commit();
+            report = Files.createTempFile("enterprise-import-rejects", ".csv");
+            job = importRows(store, actor, requestId, job, version, file, report);
+            bucket.upload(store.keys().tenant(), rejectsKey(store, id), "text/csv; charset=utf-8", report);
+            EnterpriseImport done = job.completed(Instant.now());
+            store.begin(actor, requestId).update(jobKey(store, id), JOB_ENTITY, done, version[0])
+                    .audit("enterprise.import.completed", JOB_ENTITY, id, null, done).commit();
+            log(store, done);
+        } catch (ImportRows.Unreadable e) {
+            fail(store, actor, requestId, id, new Problem.Message(e.zh, e.en));
+        } catch (IOException | RuntimeException e) {
+            // Rows written so far stay written (each is whole); the same file again completes the import.
+            LOG.error("enterprise import " + id + " failed", e);
+            fail(store, actor, requestId, id, new Problem.Message("系统内部错误，导入中止；已导入的行保留，可重新导入同一文件以完成",
+                    "Internal error; the import stopped. Rows imported so far stay; import the same file again to complete it"));
+        } finally {
+            delete(file);
+            if (report != null) {
+                delete(report);
+            }
+        }
+    }
+
+    /** Marks the job failed, whatever version its last progress write left it at. */
+    private static void fail(TenantStore store, Caller actor, String requestId, String id, Problem.Message why) {
+        Stored<EnterpriseImport> current = store.get(jobPk(store, id), "JOB", EnterpriseImport.class).orElseThrow();
+        EnterpriseImport failed = current.value().failed(why, Instant.now());
+        store.begin(actor, requestId).update(jobKey(store, id), JOB_ENTITY, failed, current.version())
+                .audit("enterprise.import.failed", JOB_ENTITY, id, null, failed).commit();
+    }
+
+    private static int count(Path file, ImportRows.Format format) throws ImportRows.Unreadable {
+        int[] rows = {0};
+        ImportRows.read(file, format, new ImportRows.Handler() {
+            @Override
+            public void header(List<String> cells) {
+            }
+
+            @Override
+            public void row(int rowNumber, List<String> cells) {
+                rows[0]++;
+            }
+        });
+        return rows[0];
+    }
+
+    /** The second pass: rows in batches to the writers, the job's progress about once a second. */
+    private EnterpriseImport importRows(TenantStore store, Caller actor, String requestId, EnterpriseImport start,
+                                        long[] version, Path file, Path reportFile)
+            throws ImportRows.Unreadable, IOException {
+        AtomicInteger imported = new AtomicInteger();
+        AtomicInteger unchanged = new AtomicInteger();
+        AtomicInteger rejected = new AtomicInteger();
+        ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+        // At most two batches per writer in flight, so memory holds a few hundred rows, not the file.
+        Semaphore inFlight = new Semaphore(2 * WRITERS);
+        List<Future<?>> pending = new ArrayList<>();
+        EnterpriseImport[] job = {start};
+        long[] lastProgress = {System.currentTimeMillis()};
+        Rejects rejects = new Rejects(rejected);
+        try {
+            ImportColumns[] columns = {null};
+            Set<String> seen = new HashSet<>();
+            List<ImportColumns.Row> batch = new ArrayList<>();
+            ImportRows.read(file, start.format(), new ImportRows.Handler() {
+                @Override
+                public void header(List<String> cells) {
+                    List<RowRejection> problems = new ArrayList<>();
+                    columns[0] = ImportColumns.of(cells, problems);
+                    problems.forEach(rejects::add);
+                    if (!problems.isEmpty()) {
+                        columns[0] = null; // the file changed since it was started: no row can be read
+                    }
+                }
+
+                @Override
+                public void row(int rowNumber, List<String> cells) {
+                    take(rowNumber, cells);
+                    if (System.currentTimeMillis() - lastProgress[0] > PROGRESS_EVERY_MILLIS) {
+                        lastProgress[0] = System.currentTimeMillis();
+                        job[0] = job[0].advanced(imported.get(), unchanged.get(), rejected.get(), Instant.now());
+                        store.begin(actor, requestId).update(jobKey(store, start.id()), JOB_ENTITY, job[0], version[0]++)
+                                .commit();
+                        log(store, job[0]);
+                    }
+                }
+
+                private void take(int rowNumber, List<String> cells) {
+                    if (columns[0] == null) {
+                        rejects.add(new RowRejection(rowNumber, null, null, "VALIDATION_FAILED",
+                                new Problem.Message("表头有误，未读取此行", "The header is wrong; the row was not read")));
+                        return;
+                    }
+                    ImportColumns.Row row;
+                    try {
+                        row = columns[0].parse(rowNumber, cells, mapper);
+                    } catch (RowRejection.Refused e) {
+                        rejects.add(e.rejection);
+                        return;
+                    }
+                    try {
+                        String code = CreditCode.parse(ImportColumns.CREDIT_CODE, row.creditCode()).value();
+                        if (!seen.add(code)) {
+                            throw ApiException.validation(ImportColumns.CREDIT_CODE, "同一企业在文件中出现了两次，只导入第一次出现的行",
+                                    "The enterprise appears twice in the file; only its first row is imported");
+                        }
+                        batch.add(new ImportColumns.Row(row.number(), code, row.facts(), row.columns()));
+                    } catch (ApiException e) {
+                        rejects.add(RowRejection.of(rowNumber, row.creditCode(), ImportColumns.CREDIT_CODE, e));
+                        return;
+                    }
+                    if (batch.size() == BATCH_ROWS) {
+                        submit(List.copyOf(batch));
+                        batch.clear();
+                    }
+                }
+
+                private void submit(List<ImportColumns.Row> rows) {
+                    inFlight.acquireUninterruptibly();
+                    pending.add(writers.submit(() -> {
+                        try {
+                            write(store, actor, requestId, start.id(), rows, imported, unchanged, rejects);
+                        } finally {
+                            inFlight.release();
+                        }
+                    }));
+                }
+            });
+            if (!batch.isEmpty()) {
+                inFlight.acquireUninterruptibly();
+                List<ImportColumns.Row> last = List.copyOf(batch);
+                pending.add(writers.submit(() -> {
+                    try {
+                        write(store, actor, requestId, start.id(), last, imported, unchanged, rejects);
+                    } finally {
+                        inFlight.release();
+                    }
+                }));
+            }
+            for (Future<?> f : pending) {
+                f.get();
+            }
+            try (Writer report = Files.newBufferedWriter(reportFile, StandardCharsets.UTF_8)) {
+                rejects.writeTo(report);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            writers.shutdown();
+        }
+        return job[0].advanced(imported.get(), unchanged.get(), rejected.get(), Instant.now());
+    }
+
+    /**
+     * The rejects report, added to by the reader and every writer thread. It is kept until the end
+     * to be written in row order (writers finish their batches out of order): memory for the rejected
+     * rows only, about 200 bytes each.
+     */
+    private static final class Rejects {
+        private final List<RowRejection> rows = new ArrayList<>();
+        private final AtomicInteger count;
+
+        Rejects(AtomicInteger count) {
+            this.count = count;
+        }
+
+        synchronized void add(RowRejection r) {
+            count.incrementAndGet();
+            rows.add(r);
+        }
+
+        synchronized void writeTo(Writer out) throws IOException {
+            rows.sort(java.util.Comparator.comparing(RowRejection::row, java.util.Comparator.nullsFirst(Integer::compare)));
+            out.write(RowRejection.CSV_HEADER);
+            for (RowRejection r : rows) {
+                out.write(r.csvLine());
+            }
+        }
+    }
+
+    /**
+     * Writes one batch of rows: reads their files at once, stages each row, and packs the staged rows
+     * into transactions of up to 100 items. If a transaction fails (a file changed meanwhile), its rows
+     * are tried again one by one, so only the row that cannot be written is rejected.
+     */
+    private void write(TenantStore store, Caller actor, String requestId, String importId, List<ImportColumns.Row> rows,
+                       AtomicInteger imported, AtomicInteger unchanged, Rejects rejects) {
+        Map<String, Stored<EnterpriseFile>> existing = files.loadAll(store, rows.stream().map(ImportColumns.Row::creditCode).toList());
+        Instant now = Instant.now();
+        List<ImportColumns.Row> packed = new ArrayList<>();
+        Transaction tx = null;
+        int budget = Transaction.MAX_ITEMS - SHARED_MARGIN;
+        for (ImportColumns.Row row : rows) {
+            Optional<EnterpriseFiles.StagedRow> staged;
+            try {
+                staged = files.stageImport(store, actor, row.creditCode(), existing.get(row.creditCode()), row.facts(),
+                        importId, now);
+            } catch (ApiException e) {
+                rejects.add(RowRejection.of(row.number(), row.creditCode(), row.columnOf(e.field()), e));
+                continue;
+            }
+            if (staged.isEmpty()) {
+                unchanged.incrementAndGet();
+                continue;
+            }
+            if (tx != null && tx.size() + staged.get().items() > budget) {
+                commit(store, actor, requestId, importId, tx, packed, imported, unchanged, rejects);
+                tx = null;
+                packed = new ArrayList<>();
+            }
+            if (tx == null) {
+                tx = store.begin(actor, requestId);
+            }
+            staged.get().writes().accept(tx);
+            packed.add(row);
+        }
+        if (tx != null) {
+            commit(store, actor, requestId, importId, tx, packed, imported, unchanged, rejects);
+        }
+    }
+
+    private void commit(TenantStore store, Caller actor, String requestId, String importId, Transaction tx,
+                        List<ImportColumns.Row> rows, AtomicInteger imported, AtomicInteger unchanged, Rejects rejects) {
+        try {
+            tx.commit();
+            imported.addAndGet(rows.size());
+            return;
+        } catch (ApiException lostRace) {
+            if (rows.size() == 1) {
+                rejects.add(RowRejection.of(rows.get(0).number(), rows.get(0).creditCode(), null, lostRace));
+                return;
+            }
+        }
+        for (ImportColumns.Row row : rows) {
+            write(store, actor, requestId, importId, List.of(row), imported, unchanged, rejects);
+        }
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private Path download(TenantStore store, String key) {
+        try {
+            Path file = Files.createTempFile("enterprise-import", ".upload");
+            Files.delete(file); // the SDK writes the file itself and refuses an existing one
+            bucket.download(store.keys().tenant(), key, file);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warn("could not delete {}", file);
+        }
+    }
+
+    private void log(TenantStore store, EnterpriseImport job) {
+        EnterpriseImport.Progress p = job.progress(Instant.now());
+        LOG.info("{\"enterpriseImport\":\"{}\",\"tenant\":\"{}\",\"state\":\"{}\",\"processed\":{},\"total\":{},"
+                        + "\"percent\":{},\"rowsPerSecond\":{},\"secondsLeft\":{}}", job.id(), store.keys().tenant().value(),
+                job.state(), p.processed(), p.total(), p.percent(), p.rowsPerSecond(), p.secondsLeft());
+    }
+
+    private ImportView view(TenantStore store, EnterpriseImport job, long version) {
+        Upload upload = null;
+        if (job.state() == EnterpriseImport.State.CREATED) {
+            Instant now = Instant.now();
+            upload = new Upload(bucket.presignPut(store.keys().tenant(), fileKey(store, job), job.format().mediaType), "PUT",
+                    job.format().mediaType, now.plus(ImportBucket.URL_VALIDITY));
+        }
+        return new ImportView(job, version, job.progress(Instant.now()), upload);
+    }
+
+    /** A department user sees its own imports only; the center's staff see every import of the center. */
+    private Stored<EnterpriseImport> job(TenantStore store, Caller caller, String id) {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw ApiException.notFound("导入任务", "import");
+        }
+        Stored<EnterpriseImport> job = store.get(jobPk(store, id), "JOB", EnterpriseImport.class)
+                .orElseThrow(() -> ApiException.notFound("导入任务", "import"));
+        if (!caller.hasAny(CENTER) && !caller.username().equals(job.value().importedBy())) {
+            throw ApiException.notFound("导入任务", "import");
+        }
+        return job;
+    }
+
+    static String jobPk(TenantStore store, String id) {
+        return store.keys().pk("ENTIMPORT", id);
+    }
+
+    private static ItemKey jobKey(TenantStore store, String id) {
+        return ItemKey.of(jobPk(store, id), "JOB");
+    }
+
+    private static String fileKey(TenantStore store, EnterpriseImport job) {
+        return store.keys().tenant().value() + "/imports/" + job.id() + "." + job.format().extension;
+    }
+
+    private static String rejectsKey(TenantStore store, String id) {
+        return store.keys().tenant().value() + "/imports/" + id + "-rejects.csv";
+    }
+}

@@ -1,0 +1,208 @@
+package com.huiqi.tests;
+
+import static com.huiqi.tests.support.Problems.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.huiqi.local.demo.ApiClient.Exchange;
+import com.huiqi.shared.enterprise.CreditCode;
+import com.huiqi.tests.support.AuditTrail;
+import com.huiqi.tests.support.EnterpriseImportFiles;
+import com.huiqi.tests.support.TestStack;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bulk import of enterprise data through the local stack: the client uploads the file to object
+ * storage with the presigned URL, starts the job, and the import function (started by the job's
+ * change on the stream) records every good row as the department-import source and reports every
+ * bad row, which writes nothing. The same file again changes nothing; another center sees none of it.
+ */
+class EnterpriseImportTest {
+
+    private static final TestStack STACK = TestStack.get();
+    private static final AtomicInteger SERIAL = new AtomicInteger();
+    private final String staff = STACK.token("sip-staff");
+    private final String department = STACK.token("sip-kjj");
+
+    private static String newCode() {
+        return CreditCode.complete(String.format("91320505MA3E%05d", SERIAL.incrementAndGet())).value();
+    }
+
+    private static boolean finished(JsonNode view) {
+        String state = view.at("/job/state").asText();
+        return state.equals("COMPLETED") || state.equals("FAILED");
+    }
+
+    /** Creates, uploads, starts and awaits an import; returns the finished job's view. */
+    private JsonNode importFile(String token, byte[] file, String type) throws Exception {
+        JsonNode created = EnterpriseImportFiles.create(STACK, token, type);
+        assertEquals("CREATED", created.at("/job/state").asText());
+        assertEquals(200, EnterpriseImportFiles.upload(created, file, type));
+        Exchange started = EnterpriseImportFiles.start(STACK, token, created);
+        assertEquals(202, started.status(), started.body());
+        assertEquals("QUEUED", started.json().at("/job/state").asText());
+        JsonNode done = EnterpriseImportFiles.await(STACK, token, created.at("/job/id").asText(),
+                EnterpriseImportTest::finished, 60);
+        assertEquals("COMPLETED", done.at("/job/state").asText(), done.toString());
+        return done;
+    }
+
+    private JsonNode file(String code) {
+        Exchange e = STACK.call("GET", "/enterprises/" + code, staff, null);
+        assertEquals(200, e.status(), e.body());
+        return e.json();
+    }
+
+    private static JsonNode figure(JsonNode view, String field, Integer year) {
+        for (JsonNode f : view.at("/file/figures")) {
+            if (f.get("field").asText().equals(field) && (year == null || f.path("year").asInt() == year)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    private int history(String code, String field, int year) {
+        Exchange e = STACK.call("GET", "/enterprises/" + code + "/history?field=" + field + "&year=" + year, staff, null);
+        assertEquals(200, e.status(), e.body());
+        return e.json().get("items").size();
+    }
+
+    @Test
+    void goodRowsAreImportedAsTheDepartmentsBadRowsReportedAndNothingOfThemWritten() throws Exception {
+        String fresh = newCode();
+        String badMoney = newCode();
+        String existing = newCode();
+        Exchange made = STACK.call("POST", "/enterprises", staff, Map.of("creditCode", existing, "facts", List.of(
+                Map.of("field", "name", "value", "苏州既有档案有限公司"),
+                Map.of("field", "revenue", "year", 2025, "value", "5000000.00"))));
+        assertEquals(201, made.status(), made.body());
+        List<String> header = List.of("统一社会信用代码 creditCode", "企业名称 name", "营业收入 revenue@2025", "employees@2025",
+                "registeredRegion");
+        List<List<String>> rows = List.of(header,
+                List.of(fresh, "苏州导入新建有限公司", "12000000.00", "40", "320505"),
+                List.of(badMoney, "苏州金额有误有限公司", "12,5", "10", "320505"),
+                List.of("9132050", "代码有误有限公司", "100.00", "1", "320505"),
+                List.of(existing, "", "6100000.00", "", ""),
+                List.of(fresh, "苏州重复一行有限公司", "1.00", "1", "320505"));
+        byte[] csv = EnterpriseImportFiles.csv(rows);
+
+        JsonNode done = importFile(department, csv, EnterpriseImportFiles.CSV);
+        String id = done.at("/job/id").asText();
+        assertEquals(5, done.at("/job/total").asInt());
+        assertEquals(2, done.at("/job/imported").asInt(), done.toString());
+        assertEquals(3, done.at("/job/rejected").asInt());
+        assertEquals(100, done.at("/progress/percent").asInt());
+        assertEquals(5, done.at("/progress/processed").asInt());
+        assertTrue(done.at("/progress/rowsPerSecond").asDouble() > 0, done.toString());
+
+        JsonNode created = file(fresh);
+        JsonNode revenue = figure(created, "revenue", 2025);
+        assertEquals("12000000.00", revenue.get("value").asText());
+        assertEquals("DEPARTMENT_IMPORT", revenue.get("source").asText());
+        assertEquals(id, revenue.at("/claims/0/sourceRef").asText());
+        assertEquals("sip-kjj", revenue.at("/claims/0/recordedBy").asText());
+        assertEquals("苏州导入新建有限公司", created.at("/file/name").asText(), "the duplicate row changed nothing");
+        assertEquals(404, STACK.call("GET", "/enterprises/" + badMoney, staff, null).status(), "a rejected row writes nothing");
+
+        // The department's figure now beside the staff's, and the file's value as the higher precedence.
+        JsonNode updated = figure(file(existing), "revenue", 2025);
+        assertEquals("6100000.00", updated.get("value").asText());
+        assertEquals("DEPARTMENT_IMPORT", updated.get("source").asText());
+        assertEquals(2, updated.get("claims").size());
+        assertEquals(1, AuditTrail.of("sip-auditor", "enterprise.import.create", fresh).size());
+        assertEquals(1, AuditTrail.of("sip-auditor", "enterprise.import.facts", existing).size());
+
+        String report = EnterpriseImportFiles.rejects(STACK, department, id);
+        List<String> lines = report.lines().toList();
+        assertEquals(4, lines.size(), report);
+        assertTrue(lines.get(1).startsWith("3," + badMoney + ",revenue@2025,VALIDATION_FAILED,"), report);
+        assertTrue(lines.get(2).startsWith("4,9132050,creditCode,"), report);
+        assertTrue(lines.get(3).startsWith("6," + fresh + ",creditCode,VALIDATION_FAILED,"), report);
+        assertTrue(lines.get(3).contains("appears twice"), report);
+
+        // The same file again: every good row is a no-op, no new history, no new audit of the files.
+        JsonNode again = importFile(department, csv, EnterpriseImportFiles.CSV);
+        assertEquals(0, again.at("/job/imported").asInt(), again.toString());
+        assertEquals(2, again.at("/job/unchanged").asInt());
+        assertEquals(3, again.at("/job/rejected").asInt());
+        assertEquals(0, history(fresh, "revenue", 2025));
+        assertEquals(1, AuditTrail.of("sip-auditor", "enterprise.import.create", fresh).size());
+        assertEquals(revenue, figure(file(fresh), "revenue", 2025), "the figure keeps its first import");
+
+        // A later file updates the figure; history keeps the superseded one.
+        importFile(department, EnterpriseImportFiles.csv(List.of(List.of("creditCode", "revenue@2025"),
+                List.of(fresh, "13000000.00"))), EnterpriseImportFiles.CSV);
+        assertEquals("13000000.00", figure(file(fresh), "revenue", 2025).get("value").asText());
+        assertEquals(1, history(fresh, "revenue", 2025));
+    }
+
+    @Test
+    void anXlsxFileIsReadLikeACsv() throws Exception {
+        String good = newCode();
+        String bad = newCode();
+        byte[] xlsx = EnterpriseImportFiles.xlsx(List.of(List.of("creditCode", "name", "industryCode", "techDomains"),
+                List.of(good, "苏州表格导入有限公司", "C3911", "电子信息；新材料"),
+                List.of(bad, "苏州行业有误有限公司", "Z9999", "")));
+        JsonNode done = importFile(staff, xlsx, EnterpriseImportFiles.XLSX);
+        assertEquals(1, done.at("/job/imported").asInt(), done.toString());
+        assertEquals(1, done.at("/job/rejected").asInt());
+        JsonNode view = file(good);
+        assertEquals("C3911", figure(view, "industryCode", null).get("value").asText());
+        assertEquals(List.of("新材料", "电子信息"), List.of(figure(view, "techDomains", null).get("value").get(0).asText(),
+                figure(view, "techDomains", null).get("value").get(1).asText()));
+        assertEquals("DEPARTMENT_IMPORT", figure(view, "name", null).get("source").asText());
+        assertEquals(404, STACK.call("GET", "/enterprises/" + bad, staff, null).status());
+        String report = EnterpriseImportFiles.rejects(STACK, staff, done.at("/job/id").asText());
+        assertTrue(report.contains("3," + bad + ",industryCode,"), report);
+    }
+
+    @Test
+    void badInputIsRefusedBeforeAnythingIsQueued() throws Exception {
+        assertProblem(STACK.call("POST", "/enterprise-imports", staff, Map.of("contentType", "application/pdf")), 415,
+                "UNSUPPORTED_MEDIA_TYPE", "contentType");
+        assertProblem(STACK.call("POST", "/enterprise-imports", staff, Map.of()), 422, "VALIDATION_FAILED", "contentType");
+
+        JsonNode missing = EnterpriseImportFiles.create(STACK, staff, EnterpriseImportFiles.CSV);
+        assertProblem(EnterpriseImportFiles.start(STACK, staff, missing), 409, "IMPORT_FILE_MISSING");
+        String id = missing.at("/job/id").asText();
+        assertProblem(STACK.call("GET", "/enterprise-imports/" + id + "/rejects", staff, null), 409, "IMPORT_NOT_FINISHED");
+
+        JsonNode unknown = EnterpriseImportFiles.create(STACK, staff, EnterpriseImportFiles.CSV);
+        EnterpriseImportFiles.upload(unknown, EnterpriseImportFiles.csv(List.of(List.of("creditCode", "name", "turnover"),
+                List.of(newCode(), "某公司", "1"))), EnterpriseImportFiles.CSV);
+        JsonNode problem = assertProblem(EnterpriseImportFiles.start(STACK, staff, unknown), 422, "IMPORT_REJECTED", "turnover");
+        assertEquals("turnover", problem.at("/errors/0/column").asText());
+        assertNotNull(problem.at("/errors/0/message/zh").asText());
+        JsonNode stillCreated = STACK.call("GET", "/enterprise-imports/" + unknown.at("/job/id").asText(), staff, null).json();
+        assertEquals("CREATED", stillCreated.at("/job/state").asText(), "a refused start queues nothing");
+
+        JsonNode notAWorkbook = EnterpriseImportFiles.create(STACK, staff, EnterpriseImportFiles.XLSX);
+        EnterpriseImportFiles.upload(notAWorkbook, "creditCode,name\r\n".getBytes(), EnterpriseImportFiles.XLSX);
+        assertProblem(EnterpriseImportFiles.start(STACK, staff, notAWorkbook), 422, "IMPORT_UNREADABLE");
+
+        JsonNode stale = EnterpriseImportFiles.create(STACK, staff, EnterpriseImportFiles.CSV);
+        assertProblem(STACK.call("POST", "/enterprise-imports/" + stale.at("/job/id").asText() + "/start", staff,
+                Map.of("version", 7)), 409, "CONCURRENT_MODIFICATION");
+    }
+
+    @Test
+    void anotherCenterCannotSeeStartOrDownloadAnImport() throws Exception {
+        String wz = STACK.token("wz-staff");
+        JsonNode created = EnterpriseImportFiles.create(STACK, staff, EnterpriseImportFiles.CSV);
+        String id = created.at("/job/id").asText();
+        assertTrue(created.at("/upload/url").asText().contains("/sip/imports/" + id + ".csv"), created.toString());
+        assertProblem(STACK.call("GET", "/enterprise-imports/" + id, wz, null), 404, "NOT_FOUND");
+        assertProblem(STACK.call("POST", "/enterprise-imports/" + id + "/start", wz, Map.of("version", 1)), 404, "NOT_FOUND");
+        assertProblem(STACK.call("GET", "/enterprise-imports/" + id + "/rejects", wz, null), 404, "NOT_FOUND");
+        // A department user sees its own imports only.
+        assertProblem(STACK.call("GET", "/enterprise-imports/" + id, department, null), 404, "NOT_FOUND");
+        assertFalse(STACK.call("GET", "/enterprise-imports/" + id, staff, null).body().contains("wenzhou"));
+    }
+}
