@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.huiqi.local.demo.ApiClient.Exchange;
 import com.huiqi.tests.support.AuditTrail;
 import com.huiqi.tests.support.ImportWorkbooks;
+import com.huiqi.tests.support.Polling;
 import com.huiqi.tests.support.TestStack;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
@@ -39,18 +40,7 @@ class CatalogueImportTest {
 
     /** Polls the import, as a client would, until {@code done} holds; fails after a minute. */
     private JsonNode awaitImport(String id, Predicate<JsonNode> done) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            Exchange e = STACK.call("GET", "/catalogue-imports/" + id, importer, null);
-            assertEquals(200, e.status(), e.body());
-            last = e.json();
-            if (done.test(last)) {
-                return last;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("import " + id + " did not get there in time: " + last);
+        return Polling.await("/catalogue-imports/" + id, importer, done, Duration.ofSeconds(60));
     }
 
     private static Predicate<JsonNode> inState(String... states) {

@@ -47,7 +47,7 @@ class EnterpriseImportTest {
         Exchange started = EnterpriseImportFiles.start(STACK, token, created);
         assertEquals(202, started.status(), started.body());
         assertEquals("QUEUED", started.json().at("/job/state").asText());
-        JsonNode done = EnterpriseImportFiles.await(STACK, token, created.at("/job/id").asText(),
+        JsonNode done = EnterpriseImportFiles.await(token, created.at("/job/id").asText(),
                 EnterpriseImportTest::finished, 60);
         assertEquals("COMPLETED", done.at("/job/state").asText(), done.toString());
         return done;

@@ -79,20 +79,9 @@ public final class EnterpriseImportFiles {
     }
 
     /** Polls the import until {@code done} holds; fails after {@code seconds}. */
-    public static JsonNode await(TestStack stack, String token, String id, Predicate<JsonNode> done, int seconds)
+    public static JsonNode await(String token, String id, Predicate<JsonNode> done, int seconds)
             throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            Exchange e = stack.call("GET", "/enterprise-imports/" + id, token, null);
-            assertEquals(200, e.status(), e.body());
-            last = e.json();
-            if (done.test(last)) {
-                return last;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("import " + id + " did not get there in time: " + last);
+        return Polling.await("/enterprise-imports/" + id, token, done, Duration.ofSeconds(seconds));
     }
 
     /** The rejects report: the route answers its download URL, from which the client downloads it. */
