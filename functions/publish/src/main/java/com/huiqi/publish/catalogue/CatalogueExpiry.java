@@ -1,7 +1,9 @@
 package com.huiqi.publish.catalogue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.huiqi.publish.catalogue.CatalogueEntry.PublicationStatus;
 import com.huiqi.publish.model.PolicyDocument;
+import com.huiqi.shared.config.PlatformBeans;
 import com.huiqi.shared.identity.Caller;
 import com.huiqi.shared.storage.ItemKey;
 import com.huiqi.shared.storage.Page;
@@ -10,11 +12,10 @@ import com.huiqi.shared.storage.TenantStore;
 import com.huiqi.shared.tenancy.TenantId;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.huiqi.shared.config.PlatformBeans;
 
 /**
  * Expiry by the validity date (有效期), without anyone acting: a published policy document whose
@@ -95,7 +96,7 @@ public class CatalogueExpiry {
             CatalogueEntry before = head.get().value();
             CatalogueEntry after = before.with(PublicationStatus.EXPIRED, before.publishedVersion(), before.publishedAt(),
                     before.revision(), "有效期至" + mark.validUntil() + "，已届满（validity ended " + mark.validUntil() + "）",
-                    before.displayName(), java.time.Instant.now());
+                    before.displayName(), Instant.now());
             transaction.update(Catalogue.headKey(store, kind, mark.code()), Catalogue.ENTITY, after, head.get().version())
                     .audit("catalogue.expire", kind.segment(), mark.code(), before, after);
         }

@@ -1,5 +1,6 @@
 package com.huiqi.publish.imports;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.huiqi.publish.catalogue.Catalogue;
 import com.huiqi.publish.catalogue.CatalogueEntry;
@@ -17,8 +18,10 @@ import com.huiqi.shared.storage.ItemKey;
 import com.huiqi.shared.storage.Stored;
 import com.huiqi.shared.storage.TenantStore;
 import com.huiqi.shared.storage.Transaction;
+import com.huiqi.shared.validation.Fields;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -189,7 +192,7 @@ public class CatalogueImports {
         if (withdrawal == null || withdrawal.version() == null) {
             throw ApiException.validation("version", "缺少版本号", "version is required");
         }
-        String reason = com.huiqi.shared.validation.Fields.text("reason", withdrawal.reason(), 2, 500);
+        String reason = Fields.text("reason", withdrawal.reason(), 2, 500);
         ImportJob job = stored.value();
         if (job.state() != State.IN_REVIEW && job.state() != State.REJECTING_FAILED) {
             throw ApiException.conflict("INVALID_IMPORT_STATE", "该导入当前不可退回（状态：" + job.state() + "）",
@@ -375,14 +378,14 @@ public class CatalogueImports {
                 if (c.kind() != sheet.kind()) {
                     continue;
                 }
-                var content = mapper.valueToTree(c.content());
-                int size = content.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+                JsonNode content = mapper.valueToTree(c.content());
+                int size = content.toString().getBytes(StandardCharsets.UTF_8).length;
                 if (!current.isEmpty() && (current.size() == CHUNK_ENTRIES || bytes + size > CHUNK_BYTES)) {
                     chunks.add(new ImportChunk(sheet.kind().segment(), current));
                     current = new ArrayList<>();
                     bytes = 0;
                 }
-                current.add(new ImportChunk.Entry(c.row().code(), (com.fasterxml.jackson.databind.JsonNode) content));
+                current.add(new ImportChunk.Entry(c.row().code(), content));
                 bytes += size;
             }
             if (!current.isEmpty()) {
