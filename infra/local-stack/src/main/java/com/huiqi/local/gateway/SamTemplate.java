@@ -1,5 +1,6 @@
 package com.huiqi.local.gateway;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -58,7 +59,9 @@ public final class SamTemplate {
 
     public static SamTemplate read(Path file) {
         try {
-            return parse(new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file)));
+            // A key given twice (two resources of one name after a merge) is an error, not "the last one wins".
+            ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            return parse(yaml.readTree(Files.readString(file)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read SAM template " + file, e);
         }

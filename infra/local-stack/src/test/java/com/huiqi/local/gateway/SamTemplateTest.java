@@ -2,12 +2,17 @@ package com.huiqi.local.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SamTemplateTest {
 
@@ -45,6 +50,20 @@ class SamTemplateTest {
         FunctionSpec spec = FunctionSpec.of("F", "com.example.Handler", "functions/f", 3, 128);
         assertEquals("com.example.Handler", spec.handlerClass());
         assertEquals("handleRequest", spec.handlerMethod());
+    }
+
+    @Test
+    void aResourceDefinedTwiceIsRefusedNotSilentlyReplaced(@TempDir Path dir) throws IOException {
+        Path twice = dir.resolve("template.yaml");
+        Files.writeString(twice, """
+                Resources:
+                  SomeFunction:
+                    Type: AWS::Serverless::Function
+                  SomeFunction:
+                    Type: AWS::Serverless::Function
+                """);
+        UncheckedIOException refused = assertThrows(UncheckedIOException.class, () -> SamTemplate.read(twice));
+        assertTrue(refused.getCause().getMessage().contains("Duplicate field 'SomeFunction'"), refused.getCause().getMessage());
     }
 
     private static Path resource(String name) {
