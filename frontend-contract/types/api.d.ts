@@ -1642,7 +1642,7 @@ export interface components {
             /** @constant */
             status: 400;
             /** @enum {unknown} */
-            code: "BODY_REQUIRED" | "MALFORMED_JSON" | "UNKNOWN_FIELD" | "INVALID_FIELD" | "INVALID_LIMIT" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_NUMBER" | "INVALID_FILTER" | "INVALID_FORMAT" | "UNKNOWN_PARAMETER" | "EXPORT_TOO_LARGE" | "EMPTY_QUERY" | "QUERY_TOO_LONG" | "INVALID_QUERY";
+            code: "BODY_REQUIRED" | "MALFORMED_JSON" | "UNKNOWN_FIELD" | "INVALID_FIELD" | "INVALID_LIMIT" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_NUMBER" | "INVALID_FILTER" | "INVALID_FORMAT" | "UNKNOWN_PARAMETER" | "EXPORT_TOO_LARGE" | "EMPTY_QUERY" | "QUERY_TOO_LONG" | "INVALID_QUERY" | "EMPTY_SAVED_SEARCH" | "VERSION_REQUIRED" | "INVALID_VERSION";
         };
         UnauthorizedProblem: components["schemas"]["Problem"] & {
             /** @constant */
@@ -1667,7 +1667,7 @@ export interface components {
             /** @constant */
             status: 409;
             /** @enum {unknown} */
-            code: "CONCURRENT_MODIFICATION" | "TENANT_EXISTS" | "USERNAME_TAKEN" | "DEPARTMENT_EXISTS" | "INVALID_TENANT_STATE" | "SELF_LOCKOUT" | "CODE_EXISTS" | "SELF_REVIEW" | "INVALID_CATALOGUE_STATE" | "REFERENCE_NOT_PUBLISHED" | "INVALID_IMPORT_STATE" | "ENTERPRISE_EXISTS" | "ENTERPRISE_DEREGISTERED" | "INVALID_LIFECYCLE" | "IMPORT_FILE_MISSING" | "IMPORT_NOT_FINISHED";
+            code: "CONCURRENT_MODIFICATION" | "TENANT_EXISTS" | "USERNAME_TAKEN" | "DEPARTMENT_EXISTS" | "INVALID_TENANT_STATE" | "SELF_LOCKOUT" | "CODE_EXISTS" | "SELF_REVIEW" | "INVALID_CATALOGUE_STATE" | "REFERENCE_NOT_PUBLISHED" | "INVALID_IMPORT_STATE" | "ENTERPRISE_EXISTS" | "ENTERPRISE_DEREGISTERED" | "INVALID_LIFECYCLE" | "IMPORT_FILE_MISSING" | "IMPORT_NOT_FINISHED" | "TOO_MANY_SAVED_SEARCHES";
         };
         PayloadTooLargeProblem: components["schemas"]["Problem"] & {
             /** @constant */
@@ -3375,7 +3375,8 @@ export interface components {
          * @description `400`: the request is malformed. Codes: `BODY_REQUIRED`, `MALFORMED_JSON`, `UNKNOWN_FIELD`,
          *     `INVALID_FIELD` (body); `INVALID_LIMIT`, `INVALID_CURSOR`, `INVALID_DATE`, `INVALID_NUMBER`,
          *     `INVALID_FILTER`, `INVALID_FORMAT`, `UNKNOWN_PARAMETER` (query); `EMPTY_QUERY`, `QUERY_TOO_LONG`,
-         *     `INVALID_QUERY` (search keywords). `field` names the offending field when there is one.
+         *     `INVALID_QUERY` (search keywords); `EMPTY_SAVED_SEARCH` (a saved search without keywords or filters);
+         *     `VERSION_REQUIRED`, `INVALID_VERSION` (a delete's `?version=`). `field` names the offending field when there is one.
          */
         BadRequest: {
             headers: {

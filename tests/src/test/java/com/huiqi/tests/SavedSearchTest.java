@@ -155,17 +155,23 @@ class SavedSearchTest {
     void anEnterpriseKeepsAtMostTwentySavedSearches() {
         String wz = STACK.token("wz-ent");
         List<JsonNode> made = new ArrayList<>();
-        while (STACK.call("GET", "/search/saved", wz, null).json().get("items").size() < 20) {
-            Exchange e = STACK.call("POST", "/search/saved", wz, Map.of("name", "上限" + made.size(),
-                    "query", Map.of("q", "上限测试专用词" + made.size())));
-            assertEquals(201, e.status(), e.body());
-            made.add(e.json());
-        }
-        assertProblem(STACK.call("POST", "/search/saved", wz, Map.of("name", "第二十一个",
-                "query", Map.of("q", "补贴"))), 409, "TOO_MANY_SAVED_SEARCHES");
-        for (JsonNode m : made) {
-            assertEquals(204, STACK.call("DELETE", "/search/saved/" + m.at("/savedSearch/id").asText() + "?version="
-                    + m.get("version").asLong(), wz, null).status());
+        try {
+            while (STACK.call("GET", "/search/saved", wz, null).json().get("items").size() < 20) {
+                Exchange e = STACK.call("POST", "/search/saved", wz, Map.of("name", "上限" + made.size(),
+                        "query", Map.of("q", "上限测试专用词" + made.size())));
+                assertEquals(201, e.status(), e.body());
+                made.add(e.json());
+            }
+            int before = list(wz).size();
+            assertProblem(STACK.call("POST", "/search/saved", wz, Map.of("name", "第二十一个",
+                    "query", Map.of("q", "补贴"))), 409, "TOO_MANY_SAVED_SEARCHES");
+            assertEquals(before, list(wz).size());
+        } finally {
+            // The other tests save searches for this enterprise too.
+            for (JsonNode m : made) {
+                assertEquals(204, STACK.call("DELETE", "/search/saved/" + m.at("/savedSearch/id").asText() + "?version="
+                        + m.get("version").asLong(), wz, null).status());
+            }
         }
     }
 
