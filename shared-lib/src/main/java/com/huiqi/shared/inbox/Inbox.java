@@ -44,7 +44,7 @@ public class Inbox {
     static final String MESSAGE = "InboxMessage";
     static final String GUARD = "InboxDelivery";
     static final String STATE = "InboxState";
-    private static final int ATTEMPTS = 5;
+    private static final int ATTEMPTS = 8;
 
     private final Clock clock;
 
@@ -124,6 +124,7 @@ public class Inbox {
                 if (!"CONCURRENT_MODIFICATION".equals(raced.code()) || attempt >= ATTEMPTS) {
                     throw raced;
                 }
+                backOff(attempt);
             }
         }
     }
@@ -158,7 +159,18 @@ public class Inbox {
                 if (!"CONCURRENT_MODIFICATION".equals(raced.code()) || attempt >= ATTEMPTS) {
                     throw raced;
                 }
+                backOff(attempt);
             }
+        }
+    }
+
+    /** A short random pause, growing with the attempt, so that racing writers stop meeting. */
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 
