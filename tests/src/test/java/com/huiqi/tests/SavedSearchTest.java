@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.huiqi.local.demo.ApiClient.Exchange;
 import com.huiqi.local.demo.DemoData;
+import com.huiqi.shared.storage.Tables;
 import com.huiqi.tests.support.CatalogueSamples;
 import com.huiqi.tests.support.Polling;
 import com.huiqi.tests.support.TestStack;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -83,6 +85,9 @@ class SavedSearchTest {
         assertEquals(SIP_ENTERPRISE, event.at("/recipient/id").asText());
         assertEquals("[\"SMS\"]", event.get("channels").toString());
         assertFalse(event.toString().contains("牟建国"), "no personal data in the event");
+        // The outbox keeps what was published, and that it was: a redelivered record publishes nothing again.
+        Map<String, AttributeValue> filed = awaitOutbox(event.get("id").asText(), "SENT");
+        assertFalse(filed.get("publishedMessageId").s().isBlank());
 
         // Wenzhou's identical saved search heard nothing, and cannot touch Suzhou's message.
         assertEquals(wzUnreadBefore, inbox(wzEnt).get("unread").asLong());
@@ -213,6 +218,22 @@ class SavedSearchTest {
                 Map.of("version", created.json().get("version").asLong())).json().get("version").asLong();
         assertEquals(200, STACK.call("POST", "/catalogue/" + kind + "/" + code + "/approve", reviewer,
                 Map.of("version", v)).status());
+    }
+
+    private static Map<String, AttributeValue> awaitOutbox(String id, String state) throws InterruptedException {
+        long deadline = System.nanoTime() + DELIVERY.toNanos();
+        Map<String, AttributeValue> item = Map.of();
+        try (var dynamo = STACK.dynamo()) {
+            while (System.nanoTime() < deadline) {
+                item = dynamo.getItem(g -> g.tableName(Tables.DATA.tableName()).consistentRead(true).key(Map.of(
+                        "pk", AttributeValue.fromS("sip#OUTBOX"), "sk", AttributeValue.fromS("N#" + id)))).item();
+                if (item.containsKey("state") && item.get("state").s().equals(state)) {
+                    return item;
+                }
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("outbound notification " + id + " is not " + state + ": " + item);
     }
 
     /** Reads the recording queue until an event satisfies {@code wanted}. */
