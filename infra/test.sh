@@ -8,7 +8,7 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 
-for dir in infra/cognito-local infra/lint frontend-contract; do
+for dir in infra/cognito-local infra/fauxqs infra/lint frontend-contract; do
   if [ ! -d "$dir/node_modules" ]; then
     echo "== npm ci in $dir"
     npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error

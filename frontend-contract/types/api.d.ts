@@ -1375,6 +1375,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/search/saved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The enterprise's saved searches
+         * @description 本企业的订阅（千企千面）：每个订阅是 `GET /search` 的查询词或一组标签（主题、领域、扶持方式、行业等筛选），及提醒渠道。
+         *     新发布的政策若能被某个订阅检索到，即进入本企业的站内消息（`GET /inbox`），并按订阅的渠道发送短信或微信提醒。
+         *     每家企业最多 `max`（20）个，一次全部返回。/ The enterprise's saved searches, all of them (at most `max`, 20).
+         */
+        get: operations["listSavedSearches"];
+        put?: never;
+        /**
+         * Save a search
+         * @description 保存一个订阅。`query` 取 `GET /search` 的参数（同样的写法与校验）：`q`、`kind`、`level`、`region`、`domain`、`theme`、
+         *     `supportMethod`、`industry`、`businessType`，至少要有查询词或一个筛选；`status`、`applicationState`、`closingWithin`、
+         *     `sort`、`limit`、`cursor` 对新发布提醒没有意义，不接受。`channels` 默认 `[SMS, WECHAT]`，空数组表示只发站内消息。
+         *     提醒针对订阅保存之后新发布（或重新发布）的条目；条目发布新版本不再重复提醒。写审计记录。
+         */
+        post: operations["createSavedSearch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/search/saved/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 订阅编号 / The saved search's id. Another enterprise's or another center's is `404 NOT_FOUND`. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * One saved search
+         * @description 本企业的一个订阅及其版本（修改、删除时带上）。/ One of the enterprise's saved searches, with its version.
+         */
+        get: operations["getSavedSearch"];
+        /**
+         * Change a saved search
+         * @description 整体替换订阅的名称、查询与渠道，带上读到的 `version`；校验同创建。写审计记录。
+         */
+        put: operations["replaceSavedSearch"];
+        post?: never;
+        /**
+         * Delete a saved search
+         * @description 删除订阅，`?version=` 带上读到的版本；之后不再提醒。已送达的站内消息保留。写审计记录。
+         */
+        delete: operations["deleteSavedSearch"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's inbox
+         * @description 站内消息，最新在前，及未读条数。企业用户看到本企业的消息（同一企业的各账号共用），其他人看到自己的；收件箱只由令牌决定。
+         *     目前的消息：订阅命中的新发布政策（`topic` `SAVED_SEARCH_MATCH`）。/ Newest first, with the unread count; the inbox is chosen from the token alone.
+         */
+        get: operations["getInbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inbox/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a message read
+         * @description 标为已读（再次标记不变），未读条数减一。/ Marks the message read; again changes nothing.
+         */
+        post: operations["readInboxMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/enterprise-imports": {
         parameters: {
             query?: never;
@@ -1541,7 +1642,7 @@ export interface components {
             /** @constant */
             status: 400;
             /** @enum {unknown} */
-            code: "BODY_REQUIRED" | "MALFORMED_JSON" | "UNKNOWN_FIELD" | "INVALID_FIELD" | "INVALID_LIMIT" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_NUMBER" | "INVALID_FILTER" | "INVALID_FORMAT" | "UNKNOWN_PARAMETER" | "EXPORT_TOO_LARGE" | "EMPTY_QUERY" | "QUERY_TOO_LONG" | "INVALID_QUERY";
+            code: "BODY_REQUIRED" | "MALFORMED_JSON" | "UNKNOWN_FIELD" | "INVALID_FIELD" | "INVALID_LIMIT" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_NUMBER" | "INVALID_FILTER" | "INVALID_FORMAT" | "UNKNOWN_PARAMETER" | "EXPORT_TOO_LARGE" | "EMPTY_QUERY" | "QUERY_TOO_LONG" | "INVALID_QUERY" | "EMPTY_SAVED_SEARCH" | "VERSION_REQUIRED" | "INVALID_VERSION";
         };
         UnauthorizedProblem: components["schemas"]["Problem"] & {
             /** @constant */
@@ -1566,7 +1667,7 @@ export interface components {
             /** @constant */
             status: 409;
             /** @enum {unknown} */
-            code: "CONCURRENT_MODIFICATION" | "TENANT_EXISTS" | "USERNAME_TAKEN" | "DEPARTMENT_EXISTS" | "INVALID_TENANT_STATE" | "SELF_LOCKOUT" | "CODE_EXISTS" | "SELF_REVIEW" | "INVALID_CATALOGUE_STATE" | "REFERENCE_NOT_PUBLISHED" | "INVALID_IMPORT_STATE" | "ENTERPRISE_EXISTS" | "ENTERPRISE_DEREGISTERED" | "INVALID_LIFECYCLE" | "IMPORT_FILE_MISSING" | "IMPORT_NOT_FINISHED";
+            code: "CONCURRENT_MODIFICATION" | "TENANT_EXISTS" | "USERNAME_TAKEN" | "DEPARTMENT_EXISTS" | "INVALID_TENANT_STATE" | "SELF_LOCKOUT" | "CODE_EXISTS" | "SELF_REVIEW" | "INVALID_CATALOGUE_STATE" | "REFERENCE_NOT_PUBLISHED" | "INVALID_IMPORT_STATE" | "ENTERPRISE_EXISTS" | "ENTERPRISE_DEREGISTERED" | "INVALID_LIFECYCLE" | "IMPORT_FILE_MISSING" | "IMPORT_NOT_FINISHED" | "TOO_MANY_SAVED_SEARCHES";
         };
         PayloadTooLargeProblem: components["schemas"]["Problem"] & {
             /** @constant */
@@ -3119,6 +3220,79 @@ export interface components {
             /** @description 相关度（按相关度排序且有检索词时）。 */
             score?: number;
         };
+        SavedSearchBody: {
+            name: string;
+            /** @description `GET /search` parameters, in its syntax (several values of one filter separated by commas). */
+            query: {
+                q?: string;
+                kind?: string;
+                level?: string;
+                region?: string;
+                domain?: string;
+                theme?: string;
+                supportMethod?: string;
+                industry?: string;
+                businessType?: string;
+            };
+            /** @description Default `[SMS, WECHAT]`; empty for the inbox alone. */
+            channels?: ("SMS" | "WECHAT")[];
+            /** @description Required to replace; the version read. */
+            version?: number;
+        };
+        SavedSearch: {
+            id: string;
+            enterprise: components["schemas"]["CreditCode"];
+            name: string;
+            query: {
+                [key: string]: string;
+            };
+            channels: ("SMS" | "WECHAT")[];
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SavedSearchView: {
+            savedSearch: components["schemas"]["SavedSearch"];
+            version: number;
+        };
+        SavedSearchList: {
+            items: components["schemas"]["SavedSearchView"][];
+            /** @description How many saved searches an enterprise may keep. */
+            max: number;
+        };
+        InboxMessage: {
+            id: string;
+            /** @description What the news is; for now `SAVED_SEARCH_MATCH`. */
+            topic: string;
+            title: string;
+            body: string;
+            /** @description The catalogue entries the message is about (`GET /catalogue/{kind}/{code}`). */
+            links: {
+                kind: string;
+                code: string;
+                title: string;
+            }[];
+            source?: {
+                /** @description e.g. `savedSearch` */
+                type: string;
+                id: string;
+                name?: string;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Absent while unread.
+             */
+            readAt?: string;
+        };
+        InboxPage: {
+            items: components["schemas"]["InboxMessage"][];
+            nextCursor?: string;
+            unread: number;
+        };
         SearchSynonymsView: {
             synonyms: {
                 groups: string[][];
@@ -3201,7 +3375,8 @@ export interface components {
          * @description `400`: the request is malformed. Codes: `BODY_REQUIRED`, `MALFORMED_JSON`, `UNKNOWN_FIELD`,
          *     `INVALID_FIELD` (body); `INVALID_LIMIT`, `INVALID_CURSOR`, `INVALID_DATE`, `INVALID_NUMBER`,
          *     `INVALID_FILTER`, `INVALID_FORMAT`, `UNKNOWN_PARAMETER` (query); `EMPTY_QUERY`, `QUERY_TOO_LONG`,
-         *     `INVALID_QUERY` (search keywords). `field` names the offending field when there is one.
+         *     `INVALID_QUERY` (search keywords); `EMPTY_SAVED_SEARCH` (a saved search without keywords or filters);
+         *     `VERSION_REQUIRED`, `INVALID_VERSION` (a delete's `?version=`). `field` names the offending field when there is one.
          */
         BadRequest: {
             headers: {
@@ -3252,7 +3427,8 @@ export interface components {
          * @description `409`: `CONCURRENT_MODIFICATION` (stale `version`, or the item already exists),
          *     `TENANT_EXISTS`, `USERNAME_TAKEN`, `DEPARTMENT_EXISTS`, `INVALID_TENANT_STATE`,
          *     `SELF_LOCKOUT`, `CODE_EXISTS`, `SELF_REVIEW`, `INVALID_CATALOGUE_STATE`,
-         *     `REFERENCE_NOT_PUBLISHED`, `IMPORT_FILE_MISSING`, `INVALID_IMPORT_STATE` or `IMPORT_NOT_FINISHED`,
+         *     `REFERENCE_NOT_PUBLISHED`, `IMPORT_FILE_MISSING`, `INVALID_IMPORT_STATE`, `IMPORT_NOT_FINISHED` or
+         *     `TOO_MANY_SAVED_SEARCHES`,
          *     as each operation lists.
          */
         Conflict: {
@@ -5558,6 +5734,218 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             /** @description `VALIDATION_FAILED` with `field` `groups`, `groups[n]`, `groups[n][m]` or `version`. */
             422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listSavedSearches: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every saved search of the enterprise, with its version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearchList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createSavedSearch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavedSearchBody"];
+            };
+        };
+        responses: {
+            /** @description The saved search, version 1. */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearchView"];
+                };
+            };
+            /** @description `EMPTY_SAVED_SEARCH` (`field` `query`), or what `GET /search` answers for the parameter, with `field` `query.<parameter>`: `UNKNOWN_PARAMETER`, `INVALID_FILTER`, `QUERY_TOO_LONG`, `EMPTY_QUERY`, `INVALID_QUERY`. */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `TOO_MANY_SAVED_SEARCHES`: the enterprise keeps 20 already. */
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `VALIDATION_FAILED` with `field` `name`, `query` or `channels`. */
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getSavedSearch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 订阅编号 / The saved search's id. Another enterprise's or another center's is `404 NOT_FOUND`. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The saved search and its version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearchView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    replaceSavedSearch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 订阅编号 / The saved search's id. Another enterprise's or another center's is `404 NOT_FOUND`. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavedSearchBody"];
+            };
+        };
+        responses: {
+            /** @description The saved search as stored, with the version for the next change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearchView"];
+                };
+            };
+            /** @description As for creating one. */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `CONCURRENT_MODIFICATION`: stale `version`. */
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `VALIDATION_FAILED` with `field` `name`, `query`, `channels` or `version`. */
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteSavedSearch: {
+        parameters: {
+            query: {
+                /** @description The version read. Missing is `400 VERSION_REQUIRED`; not a positive integer is `400 INVALID_VERSION`. */
+                version: number;
+            };
+            header?: never;
+            path: {
+                /** @description 订阅编号 / The saved search's id. Another enterprise's or another center's is `404 NOT_FOUND`. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `VERSION_REQUIRED` or `INVALID_VERSION`. */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `CONCURRENT_MODIFICATION`: stale `version`. */
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getInbox: {
+        parameters: {
+            query?: {
+                /** @description 每页条数 / Page size. Outside 1–100 or not an integer is `400 INVALID_LIMIT`. */
+                limit?: components["parameters"]["Limit"];
+                /** @description 上一页返回的 `nextCursor`，原样传回 / The previous page's `nextCursor`, passed back unchanged. A cursor that was tampered with or belongs to another tenant is `400 INVALID_CURSOR`. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of messages and the unread count. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxPage"];
+                };
+            };
+            /** @description `INVALID_LIMIT` or `INVALID_CURSOR`. */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    readInboxMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 消息编号 / The message's id. A message of another inbox or another center is `404 NOT_FOUND`. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The message, with `readAt`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxMessage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
         };
     };

@@ -20,7 +20,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 MODULE="$ROOT/infra/local-stack"
 
 # npm packages with a committed package-lock.json; `npm ci` installs exactly that.
-for package in cognito-local; do
+for package in cognito-local fauxqs; do
   dir="$ROOT/infra/$package"
   if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
     echo "Installing $package (npm ci --prefix infra/$package)..."

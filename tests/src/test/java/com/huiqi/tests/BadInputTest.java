@@ -53,6 +53,8 @@ class BadInputTest {
             new String[] {"POST", "/enterprises/" + OWN_ENTERPRISE + "/lifecycle", "sip-staff"},
             new String[] {"POST", "/enterprises/" + OWN_ENTERPRISE + "/activities", "sip-staff"},
             new String[] {"PUT", "/search/synonyms", "sip-staff"},
+            new String[] {"POST", "/search/saved", "sip-ent"},
+            new String[] {"PUT", "/search/saved/0f8fad5b-d9cb-469f-a165-70867728950e", "sip-ent"},
             new String[] {"POST", "/enterprise-imports", "sip-kjj"},
             new String[] {"POST", "/enterprise-imports/0f8fad5b-d9cb-469f-a165-70867728950e/start", "sip-staff"});
 

@@ -1,5 +1,6 @@
 package com.huiqi.tests;
 
+import static com.huiqi.tests.support.Publishing.publish;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -151,17 +152,6 @@ class SearchTest {
                 .contentLength() > 0);
         System.out.println("search followed: publish " + published + " ms, revoke " + revoked + " ms, expiry "
                 + expired + " ms");
-    }
-
-    private static void publish(String kind, String code, Object content) {
-        String author = STACK.token("sip-staff");
-        String reviewer = STACK.token("sip-window");
-        Exchange created = STACK.call("POST", "/catalogue/" + kind, author, Map.of("code", code, "content", content));
-        assertEquals(201, created.status(), created.body());
-        long v = STACK.call("POST", "/catalogue/" + kind + "/" + code + "/submit", author,
-                Map.of("version", created.json().get("version").asLong())).json().get("version").asLong();
-        assertEquals(200, STACK.call("POST", "/catalogue/" + kind + "/" + code + "/approve", reviewer,
-                Map.of("version", v)).status());
     }
 
     /** Polls until the search result satisfies {@code until}; returns how long it took. */

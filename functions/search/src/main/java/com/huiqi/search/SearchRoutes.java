@@ -11,6 +11,8 @@ import com.huiqi.search.query.ClosingSoon;
 import com.huiqi.search.query.SearchCursor;
 import com.huiqi.search.query.SearchParameters;
 import com.huiqi.search.query.SynonymStore;
+import com.huiqi.search.saved.SavedSearches;
+import com.huiqi.shared.error.ApiException;
 import com.huiqi.shared.http.ApiRequest;
 import com.huiqi.shared.http.ApiResponse;
 import com.huiqi.shared.http.RouteTable;
@@ -19,11 +21,12 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
  * The routes of the search function: every role of a tenant searches its published catalogue;
- * the center's staff and admins keep its synonyms.
+ * the center's staff and admins keep its synonyms; an enterprise keeps its saved searches.
  */
 @Singleton
 public class SearchRoutes {
@@ -33,7 +36,7 @@ public class SearchRoutes {
     private final ClosingSoon closingSoon;
     private final Clock clock = Clock.systemUTC();
 
-    public SearchRoutes(PolicySearch search, SynonymStore synonyms, ClosingSoon closingSoon) {
+    public SearchRoutes(PolicySearch search, SynonymStore synonyms, ClosingSoon closingSoon, SavedSearches saved) {
         this.search = search;
         this.closingSoon = closingSoon;
         Set<Role> readers = EnumSet.of(CENTER_ADMIN, STAFF, DEPARTMENT, EXPERT, ENTERPRISE, AUDITOR);
@@ -42,6 +45,47 @@ public class SearchRoutes {
                 .add("GET", "/search/synonyms", r -> ApiResponse.ok(synonyms.get(r.store())), editors)
                 .add("PUT", "/search/synonyms", r -> ApiResponse.ok(synonyms.replace(r.store(), r.caller(),
                         r.requestId(), r.body(SynonymStore.Replace.class))), editors);
+        // Saved searches (订阅) belong to the enterprise the caller acts for.
+        Set<Role> enterprises = EnumSet.of(ENTERPRISE);
+        table.add("GET", "/search/saved", r -> ApiResponse.ok(new SavedList(saved.list(r.store(), enterprise(r)),
+                        SavedSearches.MAX_PER_ENTERPRISE)), enterprises)
+                .add("POST", "/search/saved", r -> {
+                    SavedSearches.View created = saved.create(r.store(), r.caller(), r.requestId(), enterprise(r),
+                            r.body(SavedSearches.Body.class));
+                    return ApiResponse.created(created, "/search/saved/" + created.savedSearch().id());
+                }, enterprises)
+                .add("GET", "/search/saved/{id}", r -> ApiResponse.ok(saved.get(r.store(), enterprise(r), r.path("id"))),
+                        enterprises)
+                .add("PUT", "/search/saved/{id}", r -> ApiResponse.ok(saved.replace(r.store(), r.caller(), r.requestId(),
+                        enterprise(r), r.path("id"), r.body(SavedSearches.Body.class))), enterprises)
+                .add("DELETE", "/search/saved/{id}", r -> {
+                    saved.delete(r.store(), r.caller(), r.requestId(), enterprise(r), r.path("id"), version(r));
+                    return ApiResponse.noContent();
+                }, enterprises);
+    }
+
+    /** An enterprise's saved searches and how many it may keep. */
+    record SavedList(List<SavedSearches.View> items, int max) {
+    }
+
+    private static String enterprise(ApiRequest r) {
+        return r.caller().enterpriseCode().orElseThrow(() -> ApiException.forbidden(
+                "该账号未绑定企业", "This account acts for no enterprise"));
+    }
+
+    /** The version a delete is conditional on, from {@code ?version=}. */
+    private static long version(ApiRequest r) {
+        String raw = r.rawQuery("version").orElseThrow(() -> ApiException.badRequest("VERSION_REQUIRED",
+                "删除须带版本号 version", "A delete needs the version read, as ?version=", "version"));
+        try {
+            long version = Long.parseLong(raw.strip());
+            if (version >= 1) {
+                return version;
+            }
+        } catch (NumberFormatException ignored) {
+            // the error below
+        }
+        throw ApiException.badRequest("INVALID_VERSION", "version 须为正整数", "version must be a positive integer", "version");
     }
 
     public RouteTable table() {

@@ -31,6 +31,7 @@ final class FunctionEnvironment {
     static final String DYNAMODB_ENDPOINT = "aws.endpointUrlDynamoDb";
     static final String COGNITO_ENDPOINT = "aws.endpointUrlCognitoIdentityProvider";
     static final String S3_ENDPOINT = "aws.endpointUrlS3";
+    static final String SNS_ENDPOINT = "aws.endpointUrlSns";
 
     private final Map<String, String> properties = new LinkedHashMap<>();
     private final Map<String, String> previous = new LinkedHashMap<>();
@@ -39,7 +40,8 @@ final class FunctionEnvironment {
     static final String PERSONAL_DATA_LOCAL_KEY = "PERSONAL_DATA_LOCAL_KEY";
 
     FunctionEnvironment(String userPoolId, String archiveBucket, String mediaBucket, String searchIndexBucket,
-                        String importsBucket, URI dynamoDb, URI cognito, URI s3, String personalDataKey) {
+                        String importsBucket, URI dynamoDb, URI cognito, URI s3, URI sns, String notificationsTopicArn,
+                        String personalDataKey) {
         properties.put("aws.region", REGION);
         // Dummy credentials: the local servers accept any, and real ones must never reach them.
         properties.put("aws.accessKeyId", "local");
@@ -47,6 +49,8 @@ final class FunctionEnvironment {
         properties.put(DYNAMODB_ENDPOINT, dynamoDb.toString());
         properties.put(COGNITO_ENDPOINT, cognito.toString());
         properties.put(S3_ENDPOINT, s3.toString());
+        properties.put(SNS_ENDPOINT, sns.toString());
+        properties.put(Env.NOTIFICATIONS_TOPIC_ARN, notificationsTopicArn);
         // S3-compatible servers on loopback have no per-bucket host names.
         properties.put(Env.S3_PATH_STYLE, "true");
         properties.put(Env.USER_POOL_ID, userPoolId);

@@ -10,9 +10,11 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The stack's own SDK clients, for bootstrapping tables, the user pool and the bucket. Unlike the
+ * The stack's own SDK clients, for bootstrapping tables, the user pool, the buckets and the topic. Unlike the
  * functions' clients they name their endpoint explicitly: they run before the JVM-wide endpoint
  * properties are set, and must never reach AWS whatever the developer's environment says.
  */
@@ -47,5 +49,15 @@ final class LocalClients {
     static S3Client s3(URI endpoint, SdkHttpClient http) {
         return S3Client.builder().endpointOverride(endpoint).region(REGION).credentialsProvider(DUMMY)
                 .forcePathStyle(true).httpClient(http).build();
+    }
+
+    static SnsClient sns(URI endpoint, SdkHttpClient http) {
+        return SnsClient.builder().endpointOverride(endpoint).region(REGION).credentialsProvider(DUMMY)
+                .httpClient(http).build();
+    }
+
+    static SqsClient sqs(URI endpoint, SdkHttpClient http) {
+        return SqsClient.builder().endpointOverride(endpoint).region(REGION).credentialsProvider(DUMMY)
+                .httpClient(http).build();
     }
 }

@@ -53,6 +53,7 @@ public final class LocalStack implements AutoCloseable {
     private DynamoDbLocal dynamoDb;
     private CognitoLocal cognito;
     private S3ProxyServer s3;
+    private Fauxqs fauxqs;
     private CognitoBootstrap.UserPool userPool;
     private String archiveBucket;
     private String mediaBucket;
@@ -98,9 +99,9 @@ public final class LocalStack implements AutoCloseable {
         importsBucket = FunctionEnvironment.importsBucket();
         SdkHttpClient http = register(LocalClients.http());
 
-        // The three servers are independent: each starts and is bootstrapped on a thread of its own.
+        // The four servers are independent: each starts and is bootstrapped on a thread of its own.
         // (Not the common fork-join pool: on two cores it has a single thread.)
-        ExecutorService threads = Executors.newFixedThreadPool(3);
+        ExecutorService threads = Executors.newFixedThreadPool(4);
         try {
             CompletableFuture<List<String>> tables = CompletableFuture.supplyAsync(unchecked(() -> {
                 dynamoDb = register(DynamoDbLocal.start(repoRoot, config.persistent() ? workDir.resolve("dynamodb") : null));
@@ -127,15 +128,20 @@ public final class LocalStack implements AutoCloseable {
                     return ready("S3Proxy", created);
                 }
             }), threads);
-            // Wait for all three, failed or not, so that close() stops whatever did start.
-            CompletableFuture.allOf(tables, cognitoReady, bucket).exceptionally(failure -> null).join();
+            CompletableFuture<Fauxqs> topic = CompletableFuture.supplyAsync(unchecked(() -> {
+                fauxqs = register(Fauxqs.start(repoRoot, workDir.resolve("fauxqs")));
+                return ready("fauxqs", fauxqs.bootstrap(http));
+            }), threads);
+            // Wait for all four, failed or not, so that close() stops whatever did start.
+            CompletableFuture.allOf(tables, cognitoReady, bucket, topic).exceptionally(failure -> null).join();
             List<String> createdTables = join(tables);
             CognitoIdentityProviderClient cognitoClient = join(cognitoReady);
             List<String> createdBuckets = join(bucket);
+            join(topic);
 
             FunctionEnvironment environment = new FunctionEnvironment(userPool.userPoolId(), archiveBucket, mediaBucket,
                     searchIndexBucket, importsBucket, dynamoDb.endpoint(), cognito.endpoint(), s3.endpoint(),
-                    PersonalDataKey.loadOrCreate(workDir));
+                    fauxqs.endpoint(), fauxqs.topicArn(), PersonalDataKey.loadOrCreate(workDir));
             environment.apply();
             register(environment::restore);
 
@@ -156,6 +162,7 @@ public final class LocalStack implements AutoCloseable {
                     + ", Cognito " + cognitoEndpoint() + " pool " + userPoolId() + ", S3 " + s3Endpoint()
                     + " buckets " + archiveBucket + ", " + mediaBucket + ", " + searchIndexBucket + ", " + importsBucket
                     + (createdBuckets.isEmpty() ? "" : " (created " + String.join(", ", createdBuckets) + ")")
+                    + ", SNS/SQS " + fauxqs.endpoint() + " (notifications recorded in " + fauxqs.recordingQueueUrl() + ")"
                     + (config.persistent() ? ", data in " + workDir : ", in memory"));
         } finally {
             threads.shutdown();
@@ -185,6 +192,16 @@ public final class LocalStack implements AutoCloseable {
 
     public String s3Endpoint() {
         return s3.endpoint().toString();
+    }
+
+    /** SNS and SQS (fauxqs). */
+    public String sqsEndpoint() {
+        return fauxqs.endpoint().toString();
+    }
+
+    /** The queue that records every outbound notification published to the notifications topic. */
+    public String recordedNotificationsQueueUrl() {
+        return fauxqs.recordingQueueUrl();
     }
 
     public String userPoolId() {

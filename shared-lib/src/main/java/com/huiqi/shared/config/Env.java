@@ -21,6 +21,8 @@ public final class Env {
     public static final String S3_PATH_STYLE = "S3_PATH_STYLE";
     /** Bucket of the tenants' search indexes, one folder per tenant (functions/search). */
     public static final String SEARCH_INDEX_BUCKET = "SEARCH_INDEX_BUCKET";
+    /** The SNS topic of outbound notifications (SMS and WeChat senders subscribe to it). */
+    public static final String NOTIFICATIONS_TOPIC_ARN = "NOTIFICATIONS_TOPIC_ARN";
 
     private Env() {
     }

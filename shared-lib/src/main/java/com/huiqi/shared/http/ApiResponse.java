@@ -25,6 +25,11 @@ public record ApiResponse(int status, Object body, Map<String, String> headers) 
         return new ApiResponse(202, body, Map.of("location", location));
     }
 
+    /** Done, nothing to say: a delete. */
+    public static ApiResponse noContent() {
+        return new ApiResponse(204, null, Map.of());
+    }
+
     public static ApiResponse created(Object body, String location) {
         return new ApiResponse(201, body, Map.of("location", location));
     }

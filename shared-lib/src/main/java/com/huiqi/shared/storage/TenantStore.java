@@ -100,6 +100,17 @@ public final class TenantStore {
         return query(pk, skPrefix, type, limit, cursor, true);
     }
 
+    /** Like {@link #query}, with each item's version: for lists whose items a client then changes. */
+    public <T> Page<Stored<T>> queryStored(String pk, String skPrefix, Class<T> type, int limit, String cursor) {
+        requireOwned(pk);
+        var request = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.sortBeginsWith(Key.builder().partitionValue(pk).sortValue(skPrefix).build()))
+                .limit(limit).exclusiveStartKey(Cursor.decode(cursor, keys, mapper)).consistentRead(true).build();
+        var page = data.query(request).iterator().next();
+        return new Page<>(page.items().stream().map(d -> new Stored<>(toEntity(d, type), versionOf(d))).toList(),
+                Cursor.encode(page.lastEvaluatedKey(), mapper));
+    }
+
     /**
      * Like {@link #query} on {@code table}, in descending sort-key order: the newest first where sort
      * keys end in a time.

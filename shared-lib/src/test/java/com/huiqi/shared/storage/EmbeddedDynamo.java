@@ -5,18 +5,18 @@ import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Amazon's DynamoDB Local, in-process, with the platform's tables created from {@link Tables}. */
-final class EmbeddedDynamo implements AutoCloseable {
+public final class EmbeddedDynamo implements AutoCloseable {
 
     private final AmazonDynamoDBLocal local = DynamoDBEmbedded.create();
     private final DynamoDbClient client = local.dynamoDbClient();
 
-    EmbeddedDynamo() {
+    public EmbeddedDynamo() {
         for (TableDefinition table : Tables.all()) {
             client.createTable(table.toCreateTableRequest(table.tableName()));
         }
     }
 
-    DynamoDbClient client() {
+    public DynamoDbClient client() {
         return client;
     }
 

@@ -17,6 +17,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The local stack, started once for the whole suite (the first test to ask starts it; a shutdown
@@ -130,6 +131,12 @@ public final class TestStack {
 
     public S3Client s3() {
         return S3Client.builder().endpointOverride(URI.create(stack.s3Endpoint())).forcePathStyle(true)
+                .region(Region.US_EAST_1).credentialsProvider(localCredentials()).build();
+    }
+
+    /** SQS on the stack's fauxqs, where the queue recording outbound notifications is. */
+    public SqsClient sqs() {
+        return SqsClient.builder().endpointOverride(URI.create(stack.sqsEndpoint()))
                 .region(Region.US_EAST_1).credentialsProvider(localCredentials()).build();
     }
 

@@ -29,16 +29,34 @@ import org.apache.lucene.store.Directory;
 @Singleton
 public class Indexer {
 
+    private static final String PUBLISHED = "PUBLISHED";
+
     /** Two indexers racing for one tenant: the loser starts again from the winner's generation. */
     static final int ATTEMPTS = 5;
 
     private final CatalogueReader reader;
     private final IndexStore indexes;
+    private final PublicationListener listener;
     private final Analyzer analyzer = Fields.newAnalyzer();
 
-    public Indexer(CatalogueReader reader, IndexStore indexes) {
+    public Indexer(CatalogueReader reader, IndexStore indexes, PublicationListener listener) {
         this.reader = reader;
         this.indexes = indexes;
+        this.listener = listener;
+    }
+
+    /**
+     * Told of the entries an update makes searchable as published that were not before (new, or
+     * published again after expiry or revocation), before anything of the update is written, so
+     * that a failure of the listener fails the batch and its retry tells it again. A tenant's first
+     * build tells it nothing: that is the catalogue as it stood, not news.
+     */
+    public interface PublicationListener {
+        void published(TenantStore store, List<NewlyPublished> entries);
+    }
+
+    /** An entry just published, as the index holds it, and the version that was published. */
+    public record NewlyPublished(SearchDocument document, int version) {
     }
 
     /** A changed catalogue entry, by the key of its head. */
@@ -73,6 +91,9 @@ public class Indexer {
                     // A draft edited, submitted or rejected: nothing published changed.
                     return new Outcome(current.generation(), current.documents(), 0, 0);
                 }
+                if (!delta.published().isEmpty()) {
+                    listener.published(store, delta.published());
+                }
                 catalogue = delta.catalogue();
                 dir = indexes.index(current).directory();
                 IndexWriting.update(dir, analyzer, delta.changed(), delta.gone());
@@ -106,9 +127,11 @@ public class Indexer {
      * @param catalogue the published entries after the change
      * @param changed   the documents whose projection differs from before, or that are new
      * @param gone      keys of documents that no longer exist
+     * @param published the changed documents that are PUBLISHED now and were not before
      * @param unchanged whether the published entries are exactly as before
      */
-    record Delta(List<PublishedEntry> catalogue, List<SearchDocument> changed, List<String> gone, boolean unchanged) {
+    record Delta(List<PublishedEntry> catalogue, List<SearchDocument> changed, List<String> gone,
+                 List<NewlyPublished> published, boolean unchanged) {
     }
 
     /**
@@ -125,7 +148,12 @@ public class Indexer {
         Map<String, SearchDocument> now = docsByKey(catalogue);
         List<SearchDocument> changed = now.values().stream().filter(d -> !d.equals(old.get(d.key()))).toList();
         List<String> gone = old.keySet().stream().filter(k -> !now.containsKey(k)).toList();
-        return new Delta(catalogue, changed, gone, after.equals(previous));
+        List<NewlyPublished> published = changed.stream()
+                .filter(d -> PUBLISHED.equals(d.status()))
+                .filter(d -> old.get(d.key()) == null || !PUBLISHED.equals(old.get(d.key()).status()))
+                .map(d -> new NewlyPublished(d, after.get(d.key()).version()))
+                .toList();
+        return new Delta(catalogue, changed, gone, published, after.equals(previous));
     }
 
     private static Map<String, PublishedEntry> byKey(List<PublishedEntry> entries) {

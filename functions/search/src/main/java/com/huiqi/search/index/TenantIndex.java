@@ -307,6 +307,22 @@ public final class TenantIndex implements AutoCloseable {
         return f == null ? null : f.numericValue().longValue();
     }
 
+    /**
+     * The keys ({@code kind/code}) of the entries {@code q} finds with {@code textQuery}, at most
+     * {@code max}, without facets or highlights: for matching saved searches against the entries
+     * just published.
+     */
+    public List<String> keysMatching(SearchQuery q, Query textQuery, int max) throws IOException {
+        TopDocs top = searcher.search(combine(textQuery, filters(q), null), max,
+                new Sort(new SortField(Fields.KEY, SortField.Type.STRING)));
+        List<String> keys = new ArrayList<>();
+        for (ScoreDoc sd : top.scoreDocs) {
+            Document d = searcher.storedFields().document(sd.doc);
+            keys.add(SearchDocument.key(d.get(Fields.KIND), d.get(Fields.CODE)));
+        }
+        return keys;
+    }
+
     @Override
     public void close() {
         try {

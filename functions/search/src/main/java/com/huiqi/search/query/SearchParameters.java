@@ -37,6 +37,9 @@ public final class SearchParameters {
     private static final List<String> FREE_TEXT = List.of("domain", "theme", "supportMethod", "industry");
     private static final Set<String> KNOWN = Set.of("q", "kind", "level", "region", "domain", "theme", "supportMethod",
             "industry", "businessType", "status", "applicationState", "closingWithin", "sort", "limit", "cursor");
+    /** What a saved search may keep: what an entry is about, not how a page of results is cut. */
+    static final Set<String> SAVED = Set.of("q", "kind", "level", "region", "domain", "theme", "supportMethod",
+            "industry", "businessType");
 
     /** The nation (全国) in GB/T 2260: applies in every region. */
     static final String NATION = "100000";
@@ -71,14 +74,67 @@ public final class SearchParameters {
         }
     }
 
+    /** Where the parameters come from: a request's query string, or the query a saved search keeps. */
+    interface Source {
+        Set<String> names();
+
+        java.util.Optional<String> raw(String name);
+    }
+
     public static Parsed parse(ApiRequest r) {
-        for (String name : r.queryNames()) {
-            if (!KNOWN.contains(name)) {
+        return parse(KNOWN, new Source() {
+            @Override
+            public Set<String> names() {
+                return r.queryNames();
+            }
+
+            @Override
+            public java.util.Optional<String> raw(String name) {
+                return r.rawQuery(name);
+            }
+        }, r.pageSize(), r.rawQuery("cursor").orElse(null));
+    }
+
+    /**
+     * The query of a saved search (订阅): the parameters of {@code GET /search} that say what an
+     * entry is about, checked exactly as a search checks them. What a search adds to them (status,
+     * application state, sort, paging) means nothing for news of a publication and is refused.
+     * Errors name the field as {@code query.<parameter>}.
+     */
+    public static Parsed parseSaved(Map<String, String> query) {
+        try {
+            Parsed parsed = parse(SAVED, new Source() {
+                @Override
+                public Set<String> names() {
+                    return query.keySet();
+                }
+
+                @Override
+                public java.util.Optional<String> raw(String name) {
+                    return java.util.Optional.ofNullable(query.get(name));
+                }
+            }, 1, null);
+            if (parsed.text() == null && parsed.filters().keySet().equals(Set.of("status"))) {
+                throw ApiException.badRequest("EMPTY_SAVED_SEARCH", "订阅须有查询词或至少一个筛选条件",
+                        "A saved search needs keywords or at least one filter", "query");
+            }
+            return parsed;
+        } catch (ApiException e) {
+            if (e.field() == null || e.field().equals("query")) {
+                throw e;
+            }
+            throw ApiException.badRequest(e.code(), e.messageZh(), e.messageEn(), "query." + e.field());
+        }
+    }
+
+    private static Parsed parse(Set<String> known, Source r, int pageSize, String cursor) {
+        for (String name : r.names()) {
+            if (!known.contains(name)) {
                 throw ApiException.badRequest("UNKNOWN_PARAMETER", "不支持的查询参数：" + name,
                         "Unknown query parameter: " + name, name);
             }
         }
-        String text = r.rawQuery("q").map(SearchParameters::text).orElse(null);
+        String text = r.raw("q").map(SearchParameters::text).orElse(null);
         Map<String, Set<String>> filters = new LinkedHashMap<>();
         values(r, "kind").ifPresent(v -> filters.put("kind", oneOf("kind", v, Set.copyOf(Projection.SEARCHABLE))));
         values(r, "level").ifPresent(v -> filters.put("level", oneOf("level", upper(v), LEVELS)));
@@ -94,10 +150,10 @@ public final class SearchParameters {
                 states.add(enumValue("applicationState", ApplicationState.class, s));
             }
         });
-        SortOrder sort = r.rawQuery("sort").map(s -> enumValue("sort", SortOrder.class, s.strip().toUpperCase(Locale.ROOT)))
+        SortOrder sort = r.raw("sort").map(s -> enumValue("sort", SortOrder.class, s.strip().toUpperCase(Locale.ROOT)))
                 .orElse(SortOrder.RELEVANCE);
-        int closingWithin = r.rawQuery("closingWithin").map(SearchParameters::closingWithin).orElse(DEFAULT_CLOSING_WITHIN);
-        return new Parsed(text, filters, states, sort, r.pageSize(), r.rawQuery("cursor").orElse(null), closingWithin);
+        int closingWithin = r.raw("closingWithin").map(SearchParameters::closingWithin).orElse(DEFAULT_CLOSING_WITHIN);
+        return new Parsed(text, filters, states, sort, pageSize, cursor, closingWithin);
     }
 
     private static String text(String raw) {
@@ -132,8 +188,8 @@ public final class SearchParameters {
         return all;
     }
 
-    private static java.util.Optional<List<String>> values(ApiRequest r, String name) {
-        return r.rawQuery(name).map(raw -> {
+    private static java.util.Optional<List<String>> values(Source r, String name) {
+        return r.raw(name).map(raw -> {
             List<String> values = Arrays.stream(raw.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
             if (values.isEmpty() || values.size() > MAX_VALUES) {
                 throw ApiException.badRequest("INVALID_FILTER", name + " 须有1至" + MAX_VALUES + "个取值",

@@ -110,6 +110,33 @@ class IndexerTest {
         assertTrue(!unseen.unchanged(), "but the snapshot must keep the new version for later projections");
     }
 
+    @Test
+    void onlyWhatIsPublishedAndWasNotBeforeIsNewsForSavedSearches() {
+        List<PublishedEntry> demo = DemoCatalogue.of("sip");
+        PublishedEntry document = demo.stream().filter(e -> e.kind().equals("documents")).findFirst().orElseThrow();
+        List<PublishedEntry> without = demo.stream().filter(e -> e != document).toList();
+        String key = SearchDocument.key(document.kind(), document.code());
+
+        Indexer.Delta first = Indexer.delta(without, Map.of(key, Optional.of(document)));
+        assertEquals(List.of(key), first.published().stream().map(p -> p.document().key()).toList());
+        assertEquals(document.version(), first.published().get(0).version());
+
+        Indexer.Delta newVersion = Indexer.delta(demo, Map.of(key, Optional.of(renamed(document, 2))));
+        assertTrue(!newVersion.changed().isEmpty(), "the new version is re-indexed");
+        assertEquals(List.of(), newVersion.published(), "but a new version of a published entry is no news");
+
+        PublishedEntry expired = new PublishedEntry(document.kind(), document.code(), "EXPIRED", document.version(),
+                document.content());
+        Indexer.Delta expiry = Indexer.delta(demo, Map.of(key, Optional.of(expired)));
+        assertEquals(List.of(), expiry.published(), "an expiry is no news");
+        List<PublishedEntry> afterExpiry = new ArrayList<>(expiry.catalogue());
+        PublishedEntry republished = new PublishedEntry(document.kind(), document.code(), "PUBLISHED",
+                document.version() + 1, document.content());
+        Indexer.Delta again = Indexer.delta(afterExpiry, Map.of(key, Optional.of(republished)));
+        assertEquals(List.of(key), again.published().stream().map(p -> p.document().key()).toList(),
+                "published again after expiry is news again");
+    }
+
     private static PublishedEntry renamed(PublishedEntry e, int step) {
         ObjectNode content = e.content().deepCopy();
         String field = content.has("name") ? "name" : "title";
