@@ -7,23 +7,30 @@ import static com.huiqi.shared.identity.Role.ENTERPRISE;
 import static com.huiqi.shared.identity.Role.EXPERT;
 import static com.huiqi.shared.identity.Role.STAFF;
 
+import com.huiqi.search.favourites.Favourites;
+import com.huiqi.search.index.SearchResult;
 import com.huiqi.search.query.ClosingSoon;
 import com.huiqi.search.query.SearchCursor;
 import com.huiqi.search.query.SearchParameters;
 import com.huiqi.search.query.SynonymStore;
+import com.huiqi.search.usage.UsageReports;
 import com.huiqi.shared.http.ApiRequest;
 import com.huiqi.shared.http.ApiResponse;
 import com.huiqi.shared.http.RouteTable;
 import com.huiqi.shared.identity.Role;
+import com.huiqi.shared.usage.UsageEvent;
+import com.huiqi.shared.usage.UsageEvents;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The routes of the search function: every role of a tenant searches its published catalogue;
- * the center's staff and admins keep its synonyms.
+ * the center's staff and admins keep its synonyms; enterprise users keep their saved entries;
+ * staff, admins and auditors read the usage figures.
  */
 @Singleton
 public class SearchRoutes {
@@ -31,17 +38,35 @@ public class SearchRoutes {
     private final RouteTable table = new RouteTable();
     private final PolicySearch search;
     private final ClosingSoon closingSoon;
+    private final UsageEvents usage;
     private final Clock clock = Clock.systemUTC();
 
-    public SearchRoutes(PolicySearch search, SynonymStore synonyms, ClosingSoon closingSoon) {
+    public SearchRoutes(PolicySearch search, SynonymStore synonyms, ClosingSoon closingSoon, UsageEvents usage,
+                        Favourites favourites, UsageReports reports) {
         this.search = search;
         this.closingSoon = closingSoon;
+        this.usage = usage;
         Set<Role> readers = EnumSet.of(CENTER_ADMIN, STAFF, DEPARTMENT, EXPERT, ENTERPRISE, AUDITOR);
         Set<Role> editors = EnumSet.of(CENTER_ADMIN, STAFF);
+        Set<Role> usageReaders = EnumSet.of(CENTER_ADMIN, STAFF, AUDITOR);
+        String favourite = "/search/favourites/{kind}/{code}";
         table.add("GET", "/search", this::search, readers)
                 .add("GET", "/search/synonyms", r -> ApiResponse.ok(synonyms.get(r.store())), editors)
                 .add("PUT", "/search/synonyms", r -> ApiResponse.ok(synonyms.replace(r.store(), r.caller(),
-                        r.requestId(), r.body(SynonymStore.Replace.class))), editors);
+                        r.requestId(), r.body(SynonymStore.Replace.class))), editors)
+                .add("GET", "/search/favourites", r -> ApiResponse.ok(favourites.list(r)), ENTERPRISE)
+                .add("PUT", favourite, r -> {
+                    Favourites.Saved saved = favourites.save(r, r.path("kind"), r.path("code"));
+                    return saved.created() ? ApiResponse.created(saved.favourite(), "/search/favourites/"
+                            + saved.favourite().kind() + "/" + saved.favourite().code()) : ApiResponse.ok(saved.favourite());
+                }, ENTERPRISE)
+                .add("DELETE", favourite, r -> {
+                    favourites.remove(r, r.path("kind"), r.path("code"));
+                    return new ApiResponse(204, null, Map.of());
+                }, ENTERPRISE)
+                .add("GET", "/search/usage", r -> ApiResponse.ok(reports.ranked(r)), usageReaders)
+                .add("GET", "/search/usage/{kind}/{code}", r -> ApiResponse.ok(reports.entry(r, r.path("kind"),
+                        r.path("code"))), usageReaders);
     }
 
     public RouteTable table() {
@@ -53,7 +78,11 @@ public class SearchRoutes {
         String fingerprint = parsed.fingerprint(r.caller().tenant().value());
         SearchCursor after = parsed.cursor() == null ? null : SearchCursor.decode(parsed.cursor(), fingerprint);
         Instant asOf = after == null ? clock.instant() : after.asOf();
-        return ApiResponse.ok(search.search(r.store(), parsed.toQuery(fingerprint, after, asOf,
-                closingSoon.by(r.store(), asOf, parsed.closingWithin()))));
+        SearchResult result = search.search(r.store(), parsed.toQuery(fingerprint, after, asOf,
+                closingSoon.by(r.store(), asOf, parsed.closingWithin())));
+        // The entries this page showed, in one event written while the response is rendered.
+        usage.record(r, UsageEvent.Type.SEARCH, result.items().stream()
+                .map(h -> new UsageEvent.EntryRef(h.kind(), h.code())).toList());
+        return ApiResponse.ok(result);
     }
 }
