@@ -113,6 +113,12 @@ public class Favourites {
 
     /** The enterprise's saved entries, newest first. */
     public FavouritePage list(ApiRequest r) {
+        for (String name : r.queryNames()) {
+            if (!name.equals("limit") && !name.equals("cursor")) {
+                throw ApiException.badRequest("UNKNOWN_PARAMETER", "不支持的查询参数：" + name,
+                        "Unknown query parameter: " + name, name);
+            }
+        }
         String enterprise = enterprise(r);
         TenantStore store = r.store();
         Page<Favourite> page;
