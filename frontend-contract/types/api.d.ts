@@ -1476,6 +1476,122 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/search/favourites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The enterprise's saved entries (收藏), newest first
+         * @description 本企业收藏的政策条目，按收藏时间新者在前，游标翻页。企业由企业用户令牌绑定的统一社会信用代码决定（未绑定企业的账号为 `403 FORBIDDEN`），
+         *     同一企业的各账号看到同一份收藏。每条带条目当前的名称与发布状态：收藏后被撤销（REVOKED）或已过期（EXPIRED）的条目仍在列表中，以便企业知晓。
+         *     未列出的参数是 `400 UNKNOWN_PARAMETER`。
+         */
+        get: operations["listSearchFavourites"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/search/favourites/{kind}/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 目录类别 / The catalogue kind. Any other value is `404 NOT_FOUND`.
+                 * @example products
+                 */
+                kind: components["parameters"]["CatalogueKind"];
+                /**
+                 * @description 条目编码 / The entry's code (3–32 upper-case letters, digits or hyphens, starting with a letter). A malformed code, or an entry of another center, is `404 NOT_FOUND`.
+                 * @example P3205IP00145
+                 */
+                code: components["parameters"]["CatalogueCode"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save an entry for the enterprise (收藏)
+         * @description 把本中心已发布（PUBLISHED 或 EXPIRED，即政策超市列出的）条目加入本企业的收藏：新收藏为 `201`，已收藏的再次收藏为 `200` 且不重复计数。
+         *     从未发布、已撤销或其他中心的条目为 `404 NOT_FOUND`。无请求体。写审计记录，并计入该条目的收藏数（使用统计 `saves`）。
+         */
+        put: operations["saveSearchFavourite"];
+        post?: never;
+        /**
+         * Remove an entry from the enterprise's saved entries
+         * @description 取消收藏：`204`，并从该条目的收藏数中减去一次；本未收藏的条目同样是 `204`，不改变任何数据。条目已被撤销也可取消。
+         */
+        delete: operations["removeSearchFavourite"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/search/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A month's entries ranked by usage (政策红黑榜的数据)
+         * @description 本中心某月（按本中心时区的日历）有使用记录的条目，按 `sort` 从高到低排名（同值按类别与编码），游标翻页；`rank` 是在整个榜单中的名次。
+         *     只统计企业用户：`views` 打开条目（`GET /catalogue/{kind}/{code}`）的次数；`searchHits` 条目出现在企业用户看到的检索结果页中的次数
+         *     （一次检索共730条命中、返回20条时，只计这20条；翻到第二页再计第二页的）；`saves` 收藏减取消收藏。中心人员、部门、专家与审计的
+         *     阅读与检索不计入，以免工作性的阅读抬高公众关注度。数据在事件写入后约一秒内计入；当月榜单在计数进行中会变动。
+         *     `month` 为 YYYY-MM（默认本月），否则 `400 INVALID_DATE`；`sort` 为 views、searchHits 或 saves（默认 views），否则 `400 INVALID_FILTER`；
+         *     `kind` 只看一类条目，取值无效为 `400 INVALID_FILTER`；游标只对同一月份、排序与类别有效，否则 `400 INVALID_CURSOR`；未列出的参数是 `400 UNKNOWN_PARAMETER`。
+         */
+        get: operations["rankSearchUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/search/usage/{kind}/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 目录类别 / The catalogue kind. Any other value is `404 NOT_FOUND`.
+                 * @example products
+                 */
+                kind: components["parameters"]["CatalogueKind"];
+                /**
+                 * @description 条目编码 / The entry's code (3–32 upper-case letters, digits or hyphens, starting with a letter). A malformed code, or an entry of another center, is `404 NOT_FOUND`.
+                 * @example P3205IP00145
+                 */
+                code: components["parameters"]["CatalogueCode"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One entry's usage day by day
+         * @description 一个条目在 `from` 至 `to`（含两端，本中心日历的日期 YYYY-MM-DD）每天的 `views`、`searchHits`、`saves`（口径同 `GET /search/usage`），
+         *     没有记录的日子为0，及其合计。默认 `to` 为今天、`from` 为其前29天（共30天）；最长92天，否则 `400 RANGE_TOO_LONG`；`from` 晚于 `to` 是
+         *     `400 INVALID_RANGE`；日期格式错误是 `400 INVALID_DATE`；未列出的参数是 `400 UNKNOWN_PARAMETER`。本中心没有的条目是 `404 NOT_FOUND`。
+         */
+        get: operations["getSearchUsageOfEntry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/enterprise-imports": {
         parameters: {
             query?: never;
@@ -1642,7 +1758,7 @@ export interface components {
             /** @constant */
             status: 400;
             /** @enum {unknown} */
-            code: "BODY_REQUIRED" | "MALFORMED_JSON" | "UNKNOWN_FIELD" | "INVALID_FIELD" | "INVALID_LIMIT" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_NUMBER" | "INVALID_FILTER" | "INVALID_FORMAT" | "UNKNOWN_PARAMETER" | "EXPORT_TOO_LARGE" | "EMPTY_QUERY" | "QUERY_TOO_LONG" | "INVALID_QUERY" | "EMPTY_SAVED_SEARCH" | "VERSION_REQUIRED" | "INVALID_VERSION";
+            code: "BODY_REQUIRED" | "MALFORMED_JSON" | "UNKNOWN_FIELD" | "INVALID_FIELD" | "INVALID_LIMIT" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_NUMBER" | "INVALID_FILTER" | "INVALID_FORMAT" | "UNKNOWN_PARAMETER" | "EXPORT_TOO_LARGE" | "EMPTY_QUERY" | "QUERY_TOO_LONG" | "INVALID_QUERY" | "EMPTY_SAVED_SEARCH" | "VERSION_REQUIRED" | "INVALID_VERSION" | "INVALID_RANGE" | "RANGE_TOO_LONG";
         };
         UnauthorizedProblem: components["schemas"]["Problem"] & {
             /** @constant */
@@ -3220,6 +3336,62 @@ export interface components {
             /** @description 相关度（按相关度排序且有检索词时）。 */
             score?: number;
         };
+        SearchFavourite: {
+            kind: components["schemas"]["CatalogueKind"];
+            code: components["schemas"]["CatalogueCode"];
+            /** @description 条目当前的名称。 */
+            title?: string;
+            status: components["schemas"]["PublicationStatus"];
+            /** Format: date-time */
+            savedAt: string;
+        };
+        SearchFavouritePage: {
+            items: components["schemas"]["SearchFavourite"][];
+            nextCursor?: string;
+        };
+        SearchUsageFigures: {
+            /** @description 企业用户打开条目的次数。 */
+            views: number;
+            /** @description 条目出现在企业用户所看检索结果页中的次数。 */
+            searchHits: number;
+            /** @description 收藏次数减取消收藏次数（一段时间内可为负：先前收藏的被取消）。 */
+            saves: number;
+        };
+        SearchUsageRanking: {
+            /** @example 2026-12 */
+            month: string;
+            /** @enum {string} */
+            sort: "views" | "searchHits" | "saves";
+            items: {
+                rank: number;
+                kind: components["schemas"]["CatalogueKind"];
+                code: components["schemas"]["CatalogueCode"];
+                title?: string;
+                status?: components["schemas"]["PublicationStatus"];
+                views: number;
+                searchHits: number;
+                saves: number;
+            }[];
+            nextCursor?: string;
+        };
+        SearchUsageOfEntry: {
+            kind: components["schemas"]["CatalogueKind"];
+            code: components["schemas"]["CatalogueCode"];
+            title?: string;
+            status: components["schemas"]["PublicationStatus"];
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            totals: components["schemas"]["SearchUsageFigures"];
+            days: {
+                /** Format: date */
+                day: string;
+                views: number;
+                searchHits: number;
+                saves: number;
+            }[];
+        };
         SavedSearchBody: {
             name: string;
             /** @description `GET /search` parameters, in its syntax (several values of one filter separated by commas). */
@@ -3374,7 +3546,7 @@ export interface components {
         /**
          * @description `400`: the request is malformed. Codes: `BODY_REQUIRED`, `MALFORMED_JSON`, `UNKNOWN_FIELD`,
          *     `INVALID_FIELD` (body); `INVALID_LIMIT`, `INVALID_CURSOR`, `INVALID_DATE`, `INVALID_NUMBER`,
-         *     `INVALID_FILTER`, `INVALID_FORMAT`, `UNKNOWN_PARAMETER` (query); `EMPTY_QUERY`, `QUERY_TOO_LONG`,
+         *     `INVALID_FILTER`, `INVALID_FORMAT`, `UNKNOWN_PARAMETER`, `INVALID_RANGE`, `RANGE_TOO_LONG` (query); `EMPTY_QUERY`, `QUERY_TOO_LONG`,
          *     `INVALID_QUERY` (search keywords); `EMPTY_SAVED_SEARCH` (a saved search without keywords or filters);
          *     `VERSION_REQUIRED`, `INVALID_VERSION` (a delete's `?version=`). `field` names the offending field when there is one.
          */
@@ -5943,6 +6115,204 @@ export interface operations {
                     "application/json": components["schemas"]["InboxMessage"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listSearchFavourites: {
+        parameters: {
+            query?: {
+                /** @description 每页条数 / Page size. Outside 1–100 or not an integer is `400 INVALID_LIMIT`. */
+                limit?: components["parameters"]["Limit"];
+                /** @description 上一页返回的 `nextCursor`，原样传回 / The previous page's `nextCursor`, passed back unchanged. A cursor that was tampered with or belongs to another tenant is `400 INVALID_CURSOR`. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of saved entries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchFavouritePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    saveSearchFavourite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 目录类别 / The catalogue kind. Any other value is `404 NOT_FOUND`.
+                 * @example products
+                 */
+                kind: components["parameters"]["CatalogueKind"];
+                /**
+                 * @description 条目编码 / The entry's code (3–32 upper-case letters, digits or hyphens, starting with a letter). A malformed code, or an entry of another center, is `404 NOT_FOUND`.
+                 * @example P3205IP00145
+                 */
+                code: components["parameters"]["CatalogueCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Already saved; nothing changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchFavourite"];
+                };
+            };
+            /** @description Saved now; `location` is the saved entry. */
+            201: {
+                headers: {
+                    location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchFavourite"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    removeSearchFavourite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 目录类别 / The catalogue kind. Any other value is `404 NOT_FOUND`.
+                 * @example products
+                 */
+                kind: components["parameters"]["CatalogueKind"];
+                /**
+                 * @description 条目编码 / The entry's code (3–32 upper-case letters, digits or hyphens, starting with a letter). A malformed code, or an entry of another center, is `404 NOT_FOUND`.
+                 * @example P3205IP00145
+                 */
+                code: components["parameters"]["CatalogueCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Not saved (any more). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    rankSearchUsage: {
+        parameters: {
+            query?: {
+                /**
+                 * @description 月份 / The month, YYYY-MM, in the center's calendar; this month when absent.
+                 * @example 2026-12
+                 */
+                month?: string;
+                /**
+                 * @description 排序依据，从高到低 / What to rank by, highest first (views, searchHits, saves); views when absent.
+                 * @example views
+                 */
+                sort?: string;
+                /**
+                 * @description 只列一类条目 / Only entries of this kind.
+                 * @example products
+                 */
+                kind?: string;
+                /** @description 每页条数 / Page size. Outside 1–100 or not an integer is `400 INVALID_LIMIT`. */
+                limit?: components["parameters"]["Limit"];
+                /** @description 上一页返回的 `nextCursor`，原样传回 / The previous page's `nextCursor`, passed back unchanged. A cursor that was tampered with or belongs to another tenant is `400 INVALID_CURSOR`. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the ranked list. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchUsageRanking"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getSearchUsageOfEntry: {
+        parameters: {
+            query?: {
+                /**
+                 * @description 起始日期（含）/ First day, YYYY-MM-DD.
+                 * @example 2026-11-01
+                 */
+                from?: string;
+                /**
+                 * @description 截止日期（含）/ Last day, YYYY-MM-DD; today when absent.
+                 * @example 2026-11-30
+                 */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description 目录类别 / The catalogue kind. Any other value is `404 NOT_FOUND`.
+                 * @example products
+                 */
+                kind: components["parameters"]["CatalogueKind"];
+                /**
+                 * @description 条目编码 / The entry's code (3–32 upper-case letters, digits or hyphens, starting with a letter). A malformed code, or an entry of another center, is `404 NOT_FOUND`.
+                 * @example P3205IP00145
+                 */
+                code: components["parameters"]["CatalogueCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The day series and its totals. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchUsageOfEntry"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];

@@ -16,6 +16,8 @@ import com.huiqi.shared.http.ApiResponse;
 import com.huiqi.shared.http.RouteTable;
 import com.huiqi.shared.identity.Caller;
 import com.huiqi.shared.identity.Role;
+import com.huiqi.shared.usage.UsageEvent;
+import com.huiqi.shared.usage.UsageEvents;
 import com.huiqi.publish.catalogue.PublishedVersion;
 import com.huiqi.publish.imports.CatalogueImports;
 import com.huiqi.publish.imports.ImportTemplate;
@@ -29,6 +31,7 @@ import jakarta.inject.Singleton;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -49,10 +52,12 @@ public class PublishRoutes {
     private final EntryLinks links;
     private final CatalogueImports imports;
     private final Compilations compilations;
+    private final UsageEvents usage;
 
     public PublishRoutes(Catalogue catalogue, ApplicationWindows windows, EntryLinks links, RuleTrial trial,
-                         MediaLibrary media, Compilations compilations, CatalogueImports imports) {
+                         MediaLibrary media, Compilations compilations, CatalogueImports imports, UsageEvents usage) {
         this.catalogue = catalogue;
+        this.usage = usage;
         this.windows = windows;
         this.links = links;
         this.compilations = compilations;
@@ -156,11 +161,20 @@ public class PublishRoutes {
         return ApiResponse.created(view, "/catalogue/" + view.entry().kind() + "/" + view.entry().code());
     }
 
+    /**
+     * One entry. An enterprise user's read counts as a view in the usage figures (written beside the
+     * response); nobody else's does, nor do the reads around an opened entry (its versions, link, QR
+     * code, images), which would count one visit several times.
+     */
     private ApiResponse get(ApiRequest r) {
         CatalogueKind kind = kind(r);
         String code = r.path("code");
-        return isEditor(r.caller()) ? ApiResponse.ok(catalogue.get(r.store(), kind, code))
-                : ApiResponse.ok(catalogue.published(r.store(), kind, code).forReaders());
+        if (isEditor(r.caller())) {
+            return ApiResponse.ok(catalogue.get(r.store(), kind, code));
+        }
+        PublishedVersion published = catalogue.published(r.store(), kind, code);
+        usage.record(r, UsageEvent.Type.VIEW, List.of(new UsageEvent.EntryRef(kind.segment(), published.code())));
+        return ApiResponse.ok(published.forReaders());
     }
 
     private static boolean isEditor(Caller caller) {

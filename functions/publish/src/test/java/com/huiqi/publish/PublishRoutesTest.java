@@ -22,6 +22,6 @@ class PublishRoutesTest {
         Set<String> templateRoutes = new TreeSet<>();
         function.get("Events").forEach(e -> templateRoutes.add(
                 e.at("/Properties/Method").asText() + " " + e.at("/Properties/Path").asText()));
-        assertEquals(templateRoutes, new TreeSet<>(new PublishRoutes(null, null, null, null, null, null, null).table().all().keySet()));
+        assertEquals(templateRoutes, new TreeSet<>(new PublishRoutes(null, null, null, null, null, null, null, null).table().all().keySet()));
     }
 }

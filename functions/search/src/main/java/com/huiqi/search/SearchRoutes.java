@@ -7,16 +7,21 @@ import static com.huiqi.shared.identity.Role.ENTERPRISE;
 import static com.huiqi.shared.identity.Role.EXPERT;
 import static com.huiqi.shared.identity.Role.STAFF;
 
+import com.huiqi.search.favourites.Favourites;
+import com.huiqi.search.index.SearchResult;
 import com.huiqi.search.query.ClosingSoon;
 import com.huiqi.search.query.SearchCursor;
 import com.huiqi.search.query.SearchParameters;
 import com.huiqi.search.query.SynonymStore;
 import com.huiqi.search.saved.SavedSearches;
+import com.huiqi.search.usage.UsageReports;
 import com.huiqi.shared.error.ApiException;
 import com.huiqi.shared.http.ApiRequest;
 import com.huiqi.shared.http.ApiResponse;
 import com.huiqi.shared.http.RouteTable;
 import com.huiqi.shared.identity.Role;
+import com.huiqi.shared.usage.UsageEvent;
+import com.huiqi.shared.usage.UsageEvents;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,7 +31,8 @@ import java.util.Set;
 
 /**
  * The routes of the search function: every role of a tenant searches its published catalogue;
- * the center's staff and admins keep its synonyms; an enterprise keeps its saved searches.
+ * the center's staff and admins keep its synonyms; an enterprise keeps its saved entries (收藏)
+ * and its saved searches (订阅); staff, admins and auditors read the usage figures.
  */
 @Singleton
 public class SearchRoutes {
@@ -34,34 +40,51 @@ public class SearchRoutes {
     private final RouteTable table = new RouteTable();
     private final PolicySearch search;
     private final ClosingSoon closingSoon;
+    private final UsageEvents usage;
     private final Clock clock = Clock.systemUTC();
 
-    public SearchRoutes(PolicySearch search, SynonymStore synonyms, ClosingSoon closingSoon, SavedSearches saved) {
+    public SearchRoutes(PolicySearch search, SynonymStore synonyms, ClosingSoon closingSoon, UsageEvents usage,
+                        Favourites favourites, UsageReports reports, SavedSearches saved) {
         this.search = search;
         this.closingSoon = closingSoon;
+        this.usage = usage;
         Set<Role> readers = EnumSet.of(CENTER_ADMIN, STAFF, DEPARTMENT, EXPERT, ENTERPRISE, AUDITOR);
         Set<Role> editors = EnumSet.of(CENTER_ADMIN, STAFF);
+        Set<Role> usageReaders = EnumSet.of(CENTER_ADMIN, STAFF, AUDITOR);
+        String favourite = "/search/favourites/{kind}/{code}";
         table.add("GET", "/search", this::search, readers)
                 .add("GET", "/search/synonyms", r -> ApiResponse.ok(synonyms.get(r.store())), editors)
                 .add("PUT", "/search/synonyms", r -> ApiResponse.ok(synonyms.replace(r.store(), r.caller(),
-                        r.requestId(), r.body(SynonymStore.Replace.class))), editors);
+                        r.requestId(), r.body(SynonymStore.Replace.class))), editors)
+                .add("GET", "/search/favourites", r -> ApiResponse.ok(favourites.list(r)), ENTERPRISE)
+                .add("PUT", favourite, r -> {
+                    Favourites.Saved kept = favourites.save(r, r.path("kind"), r.path("code"));
+                    return kept.created() ? ApiResponse.created(kept.favourite(), "/search/favourites/"
+                            + kept.favourite().kind() + "/" + kept.favourite().code()) : ApiResponse.ok(kept.favourite());
+                }, ENTERPRISE)
+                .add("DELETE", favourite, r -> {
+                    favourites.remove(r, r.path("kind"), r.path("code"));
+                    return ApiResponse.noContent();
+                }, ENTERPRISE)
+                .add("GET", "/search/usage", r -> ApiResponse.ok(reports.ranked(r)), usageReaders)
+                .add("GET", "/search/usage/{kind}/{code}", r -> ApiResponse.ok(reports.entry(r, r.path("kind"),
+                        r.path("code"))), usageReaders);
         // Saved searches (订阅) belong to the enterprise the caller acts for.
-        Set<Role> enterprises = EnumSet.of(ENTERPRISE);
         table.add("GET", "/search/saved", r -> ApiResponse.ok(new SavedList(saved.list(r.store(), enterprise(r)),
-                        SavedSearches.MAX_PER_ENTERPRISE)), enterprises)
+                        SavedSearches.MAX_PER_ENTERPRISE)), ENTERPRISE)
                 .add("POST", "/search/saved", r -> {
                     SavedSearches.View created = saved.create(r.store(), r.caller(), r.requestId(), enterprise(r),
                             r.body(SavedSearches.Body.class));
                     return ApiResponse.created(created, "/search/saved/" + created.savedSearch().id());
-                }, enterprises)
+                }, ENTERPRISE)
                 .add("GET", "/search/saved/{id}", r -> ApiResponse.ok(saved.get(r.store(), enterprise(r), r.path("id"))),
-                        enterprises)
+                        ENTERPRISE)
                 .add("PUT", "/search/saved/{id}", r -> ApiResponse.ok(saved.replace(r.store(), r.caller(), r.requestId(),
-                        enterprise(r), r.path("id"), r.body(SavedSearches.Body.class))), enterprises)
+                        enterprise(r), r.path("id"), r.body(SavedSearches.Body.class))), ENTERPRISE)
                 .add("DELETE", "/search/saved/{id}", r -> {
                     saved.delete(r.store(), r.caller(), r.requestId(), enterprise(r), r.path("id"), version(r));
                     return ApiResponse.noContent();
-                }, enterprises);
+                }, ENTERPRISE);
     }
 
     /** An enterprise's saved searches and how many it may keep. */
@@ -97,7 +120,11 @@ public class SearchRoutes {
         String fingerprint = parsed.fingerprint(r.caller().tenant().value());
         SearchCursor after = parsed.cursor() == null ? null : SearchCursor.decode(parsed.cursor(), fingerprint);
         Instant asOf = after == null ? clock.instant() : after.asOf();
-        return ApiResponse.ok(search.search(r.store(), parsed.toQuery(fingerprint, after, asOf,
-                closingSoon.by(r.store(), asOf, parsed.closingWithin()))));
+        SearchResult result = search.search(r.store(), parsed.toQuery(fingerprint, after, asOf,
+                closingSoon.by(r.store(), asOf, parsed.closingWithin())));
+        // The entries this page showed, in one event written while the response is rendered.
+        usage.record(r, UsageEvent.Type.SEARCH, result.items().stream()
+                .map(h -> new UsageEvent.EntryRef(h.kind(), h.code())).toList());
+        return ApiResponse.ok(result);
     }
 }

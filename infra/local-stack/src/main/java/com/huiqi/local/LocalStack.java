@@ -218,6 +218,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** The template's schedules, to run one now rather than wait for its rate. */
+    /** Invokes a function of the template with any event, as its stream and schedule events do: for redelivery tests. */
+    public String invoke(String function, String eventJson) throws Exception {
+        return gateway.invoke(function, eventJson, java.util.UUID.randomUUID().toString());
+    }
+
     public Schedules schedules() {
         return schedules;
     }

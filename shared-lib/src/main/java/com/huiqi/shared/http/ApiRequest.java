@@ -11,9 +11,12 @@ import com.huiqi.shared.tenancy.TenantId;
 import com.huiqi.shared.tenancy.TenantRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
@@ -35,6 +38,7 @@ public final class ApiRequest {
     private final String requestId;
     private final StoreFactory stores;
     private final ObjectMapper mapper;
+    private final List<CompletableFuture<?>> alongside = new ArrayList<>();
 
     ApiRequest(Caller caller, Optional<TenantRecord> center, Map<String, String> pathParameters, Map<String, String> query,
                Map<String, String> headers, byte[] body, String requestId, StoreFactory stores, ObjectMapper mapper) {
@@ -66,6 +70,20 @@ public final class ApiRequest {
 
     public String requestId() {
         return requestId;
+    }
+
+    /**
+     * Work this request started that its answer does not depend on (a usage event's write): it runs
+     * while the response is built and rendered, and the dispatcher waits for it before the response
+     * is returned, so nothing is left running when Lambda freezes the environment. A failure is
+     * logged, not answered: what the caller asked for has been done.
+     */
+    public void alongside(CompletableFuture<?> work) {
+        alongside.add(work);
+    }
+
+    List<CompletableFuture<?>> alongside() {
+        return alongside;
     }
 
     /** The caller's own tenant store. */

@@ -20,6 +20,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Turns an API Gateway HTTP API (payload v2) event into a call of the matching {@link Route}: it
@@ -44,6 +47,7 @@ public final class Dispatcher {
         String requestId = requestIdOf(event);
         String routeKey = event.getRouteKey();
         Caller caller = null;
+        ApiRequest request = null;
         APIGatewayV2HTTPResponse response;
         try {
             Route route = routes.find(routeKey).orElseThrow(() -> new ApiException(404, "ROUTE_NOT_FOUND",
@@ -53,7 +57,7 @@ public final class Dispatcher {
                 throw ApiException.forbidden("当前角色无权执行此操作", "Your role may not perform this action");
             }
             Optional<TenantRecord> center = activeCenter(caller);
-            ApiRequest request = new ApiRequest(caller, center, event.getPathParameters(),
+            request = new ApiRequest(caller, center, event.getPathParameters(),
                     event.getQueryStringParameters(), event.getHeaders(), bodyOf(event), requestId, stores, mapper);
             response = render(route.endpoint().handle(request));
         } catch (ApiException e) {
@@ -64,6 +68,9 @@ public final class Dispatcher {
             response = problem(new ApiException(500, "INTERNAL_ERROR", "服务器内部错误，请稍后重试",
                     "Internal server error; please retry later"), event.getRawPath());
         }
+        if (request != null) {
+            awaitAlongside(request, requestId, routeKey);
+        }
         Map<String, Object> line = new HashMap<>();
         line.put("level", "INFO");
         line.put("requestId", requestId);
@@ -73,6 +80,19 @@ public final class Dispatcher {
         line.put("ms", (System.nanoTime() - started) / 1_000_000);
         log(line);
         return response;
+    }
+
+    /** Waits for the work the route left running beside its answer; a failure is logged, the answer stands. */
+    private void awaitAlongside(ApiRequest request, String requestId, String routeKey) {
+        for (CompletableFuture<?> work : request.alongside()) {
+            try {
+                work.join();
+            } catch (CompletionException | CancellationException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                log(Map.of("level", "ERROR", "requestId", requestId, "route", String.valueOf(routeKey),
+                        "alongside", cause.getClass().getName(), "message", String.valueOf(cause.getMessage())));
+            }
+        }
     }
 
     /**

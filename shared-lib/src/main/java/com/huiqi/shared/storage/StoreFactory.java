@@ -19,6 +19,6 @@ public final class StoreFactory {
     }
 
     public TenantStore forTenant(TenantId tenant) {
-        return new TenantStore(Keys.forTenant(tenant), clients.forTenant(tenant), mapper);
+        return new TenantStore(Keys.forTenant(tenant), clients.forTenant(tenant), clients.lowLevel(tenant), mapper);
     }
 }

@@ -32,10 +32,12 @@ public final class TenantClients {
 
     public static final String TENANT_ROLE_ARN = "TENANT_ROLE_ARN";
 
+    private final DynamoDbClient functionLowLevel;
     private final DynamoDbEnhancedClient functionClient;
     private final SdkHttpClient http;
     private final Optional<String> tenantRoleArn;
     private final List<ExecutionInterceptor> interceptors;
+    private final Map<TenantId, DynamoDbClient> lowLevelByTenant = new ConcurrentHashMap<>();
     private final Map<TenantId, DynamoDbEnhancedClient> byTenant = new ConcurrentHashMap<>();
     private final Map<TenantId, AwsCredentialsProvider> credentialsByTenant = new ConcurrentHashMap<>();
     private volatile StsClient sts;
@@ -46,6 +48,7 @@ public final class TenantClients {
      */
     public TenantClients(DynamoDbClient functionClient, SdkHttpClient http, Optional<String> tenantRoleArn,
                          List<ExecutionInterceptor> interceptors) {
+        this.functionLowLevel = functionClient;
         this.functionClient = DynamoClients.enhanced(functionClient);
         this.http = http;
         this.tenantRoleArn = tenantRoleArn;
@@ -57,13 +60,24 @@ public final class TenantClients {
         if (tenantRoleArn.isEmpty() || tenant.equals(TenantId.PLATFORM)) {
             return functionClient;
         }
-        return byTenant.computeIfAbsent(tenant, this::scopedClient);
+        return byTenant.computeIfAbsent(tenant, t -> DynamoClients.enhanced(lowLevel(t)));
     }
 
-    private DynamoDbEnhancedClient scopedClient(TenantId tenant) {
-        return DynamoClients.enhanced(DynamoDbClient.builder().httpClient(http)
+    /**
+     * The plain DynamoDB client under {@link #forTenant}, on the same credentials: for the requests the
+     * Enhanced Client cannot express, such as {@code ADD} updates of counters ({@link CounterBatch}).
+     */
+    DynamoDbClient lowLevel(TenantId tenant) {
+        if (tenantRoleArn.isEmpty() || tenant.equals(TenantId.PLATFORM)) {
+            return functionLowLevel;
+        }
+        return lowLevelByTenant.computeIfAbsent(tenant, this::scopedClient);
+    }
+
+    private DynamoDbClient scopedClient(TenantId tenant) {
+        return DynamoDbClient.builder().httpClient(http)
                 .credentialsProvider(credentials(tenant).orElseThrow())
-                .overrideConfiguration(o -> interceptors.forEach(o::addExecutionInterceptor)).build());
+                .overrideConfiguration(o -> interceptors.forEach(o::addExecutionInterceptor)).build();
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
@@ -24,9 +25,11 @@ import software.amazon.awssdk.enhanced.dynamodb.model.BatchGetItemEnhancedReques
 import software.amazon.awssdk.enhanced.dynamodb.model.BatchWriteItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
 import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.WriteBatch;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * All reads and writes of one tenant's items. It can only be obtained for a tenant
@@ -51,14 +54,16 @@ public final class TenantStore {
 
     private final Keys keys;
     private final DynamoDbEnhancedClient client;
+    private final DynamoDbClient lowLevel;
     private final DynamoDbTable<EnhancedDocument> data;
     private final DynamoDbTable<EnhancedDocument> audit;
     private final DynamoDbTable<EnhancedDocument> personal;
     private final ObjectMapper mapper;
 
-    TenantStore(Keys keys, DynamoDbEnhancedClient client, ObjectMapper mapper) {
+    TenantStore(Keys keys, DynamoDbEnhancedClient client, DynamoDbClient lowLevel, ObjectMapper mapper) {
         this.keys = keys;
         this.client = client;
+        this.lowLevel = lowLevel;
         this.mapper = mapper;
         this.data = client.table(Tables.DATA.tableName(), DATA_SCHEMA);
         this.audit = client.table(Tables.AUDIT.tableName(), AUDIT_SCHEMA);
@@ -183,11 +188,22 @@ public final class TenantStore {
 
     /** A page from index {@code gsi}: partition {@code gsiPk}, sort keys starting with {@code prefix}. */
     public <T> Page<T> queryIndex(String gsi, String gsiPk, String prefix, Class<T> type, int limit, String cursor) {
+        return queryIndex(gsi, gsiPk, prefix, type, limit, cursor, true);
+    }
+
+    /** Like {@link #queryIndex}, highest sort key first: the newest first where index sort keys start with a time. */
+    public <T> Page<T> queryIndexBackwards(String gsi, String gsiPk, String prefix, Class<T> type, int limit,
+                                           String cursor) {
+        return queryIndex(gsi, gsiPk, prefix, type, limit, cursor, false);
+    }
+
+    private <T> Page<T> queryIndex(String gsi, String gsiPk, String prefix, Class<T> type, int limit, String cursor,
+                                   boolean forward) {
         requireOwned(gsiPk);
         QueryConditional condition = prefix.isEmpty()
                 ? QueryConditional.keyEqualTo(Key.builder().partitionValue(gsiPk).build())
                 : QueryConditional.sortBeginsWith(Key.builder().partitionValue(gsiPk).sortValue(prefix).build());
-        var request = QueryEnhancedRequest.builder().queryConditional(condition).limit(limit)
+        var request = QueryEnhancedRequest.builder().queryConditional(condition).limit(limit).scanIndexForward(forward)
                 .exclusiveStartKey(Cursor.decode(cursor, keys, mapper)).build();
         var page = data.index(gsi).query(request).iterator().next();
         List<T> items = page.items().stream().map(d -> toEntity(d, type)).toList();
@@ -253,6 +269,25 @@ public final class TenantStore {
             return audit;
         }
         return table == Tables.PERSONAL ? personal : data;
+    }
+
+    /**
+     * Writes one new item with a single PutItem, conditional on its key being free, without an audit
+     * record and without listing its partition in the tenant's partition catalogue: for events that
+     * a request leaves for a stream consumer, which catalogues the partition when it consumes them
+     * ({@link CounterBatch}), and which carry a TTL so that one never consumed still goes away.
+     */
+    public void putEvent(ItemKey key, String entityType, Object entity) {
+        requireOwned(key.pk());
+        data.putItem(PutItemEnhancedRequest.builder(EnhancedDocument.class)
+                .item(toDocument(key, entity, entityType, 1))
+                .conditionExpression(Expression.builder().expression("attribute_not_exists(pk)").build())
+                .build());
+    }
+
+    /** Starts a batch of counter additions that consumes events once (see {@link CounterBatch}). */
+    public CounterBatch counters() {
+        return new CounterBatch(this, lowLevel);
     }
 
     /** Starts a bulk load of new items and their audit records (see {@link BulkLoad}). */

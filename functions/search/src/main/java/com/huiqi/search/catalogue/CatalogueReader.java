@@ -1,12 +1,17 @@
 package com.huiqi.search.catalogue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.huiqi.shared.storage.ItemKey;
 import com.huiqi.shared.storage.Page;
 import com.huiqi.shared.storage.Stored;
 import com.huiqi.shared.storage.TenantStore;
+import com.huiqi.shared.usage.UsageEvent;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,10 +29,18 @@ public class CatalogueReader {
     public static final List<String> KINDS = List.of("documents", "varieties", "items", "products", "notices",
             "interpretations");
 
-    private static final Set<String> LISTED = Set.of("PUBLISHED", "EXPIRED");
+    /** The statuses of entries that readers see. */
+    public static final Set<String> LISTED = Set.of("PUBLISHED", "EXPIRED");
 
     /** The fields of a head that search needs; the rest of the head is publish's business. */
-    record Head(String kind, String code, String status, Integer publishedVersion) {
+    record Head(String kind, String code, String displayName, String status, Integer publishedVersion) {
+    }
+
+    /**
+     * What a list of entries shows of each (saved entries, usage figures): its name and publication
+     * status now (UNPUBLISHED, PUBLISHED, EXPIRED or REVOKED).
+     */
+    public record EntryHead(String kind, String code, String displayName, String status) {
     }
 
     record Version(JsonNode content) {
@@ -53,6 +66,22 @@ public class CatalogueReader {
     public Optional<PublishedEntry> find(TenantStore store, String kind, String code) {
         return store.get(store.keys().pk("CAT", kind, code), "HEAD", Head.class)
                 .flatMap(head -> load(store, head.value()));
+    }
+
+    /** The head of an entry in any state, or empty when the tenant has no such entry. */
+    public Optional<EntryHead> head(TenantStore store, String kind, String code) {
+        return store.get(store.keys().pk("CAT", kind, code), "HEAD", Head.class)
+                .map(h -> new EntryHead(kind, code, h.value().displayName(), h.value().status()));
+    }
+
+    /** The heads of {@code entries} that exist, by kind and code, in one batch read per hundred. */
+    public Map<UsageEvent.EntryRef, EntryHead> heads(TenantStore store, Collection<UsageEvent.EntryRef> entries) {
+        List<ItemKey> keys = entries.stream().distinct()
+                .map(e -> ItemKey.of(store.keys().pk("CAT", e.kind(), e.code()), "HEAD")).toList();
+        Map<UsageEvent.EntryRef, EntryHead> heads = new HashMap<>();
+        store.getAll(keys, Head.class).values().forEach(h -> heads.put(new UsageEvent.EntryRef(h.kind(), h.code()),
+                new EntryHead(h.kind(), h.code(), h.displayName(), h.status())));
+        return heads;
     }
 
     private Optional<PublishedEntry> load(TenantStore store, Head head) {

@@ -1,0 +1,46 @@
+package com.huiqi.search.usage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.huiqi.shared.storage.ItemKey;
+import com.huiqi.shared.storage.Transaction;
+import com.huiqi.shared.usage.UsageEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class UsageTallyTest {
+
+    private static UsageEvent search(int hits) {
+        List<UsageEvent.EntryRef> entries = IntStream.range(0, hits)
+                .mapToObj(i -> new UsageEvent.EntryRef("products", "P-" + String.format("%03d", i))).toList();
+        return new UsageEvent("e1", UsageEvent.Type.SEARCH, Instant.parse("2026-12-01T02:00:00Z"), "2026-12-01", entries, 0);
+    }
+
+    @Test
+    void aFullPageOfHitsIsCountedInPartsThatEachFitOneTransaction() {
+        ItemKey key = ItemKey.of("sip#USAGE#EVENTS#2026-12-01", "2026-12-01T02:00:00Z#e1");
+        List<UsageTally.Part> parts = UsageTally.parts(key, search(100));
+        assertEquals(5, parts.size());
+        List<UsageEvent.EntryRef> covered = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            UsageTally.Part part = parts.get(i);
+            assertEquals(i, part.index(), "each part has a mark of its own");
+            assertTrue(part.maxItems() <= Transaction.MAX_ITEMS, "part " + i + " needs " + part.maxItems());
+            covered.addAll(part.entries());
+        }
+        assertEquals(search(100).entries(), covered, "every hit once, in order");
+        assertEquals(parts, UsageTally.parts(key, search(100)), "a redelivery splits the event alike");
+    }
+
+    @Test
+    void aViewIsOnePart() {
+        ItemKey key = ItemKey.of("sip#USAGE#EVENTS#2026-12-01", "x");
+        assertEquals(1, UsageTally.parts(key, search(1)).size());
+        assertEquals(1, UsageTally.parts(key, search(20)).size());
+        assertEquals(2, UsageTally.parts(key, search(21)).size());
+    }
+}
