@@ -15,6 +15,7 @@ import com.huiqi.shared.http.ApiRequest;
 import com.huiqi.shared.http.ApiResponse;
 import com.huiqi.shared.http.RouteTable;
 import com.huiqi.shared.identity.Role;
+import com.huiqi.shared.tenancy.TenantRecord;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -54,6 +55,7 @@ public class SearchRoutes {
         SearchCursor after = parsed.cursor() == null ? null : SearchCursor.decode(parsed.cursor(), fingerprint);
         Instant asOf = after == null ? clock.instant() : after.asOf();
         return ApiResponse.ok(search.search(r.store(), parsed.toQuery(fingerprint, after, asOf,
-                closingSoon.by(r.store(), asOf, parsed.closingWithin()))));
+                closingSoon.by(r.store(), r.center().map(TenantRecord::zone).orElse(TenantRecord.DEFAULT_ZONE), asOf,
+                        parsed.closingWithin()))));
     }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * A tenant's settings that every query needs (its synonyms, zone and calendar), read at most once
+ * A tenant's settings that every query needs (its synonyms and calendar), read at most once
  * per {@link #FRESH_MILLIS} per instance instead of once per query: an edit reaches search within
  * that time, as a new index generation does. Bounded like the open indexes.
  */
