@@ -13,6 +13,11 @@ import java.util.Optional;
  * new index generation reaches search; a suspended, offboarded or unknown tenant is read again on
  * each request, so a resumed or new center is served at once. Bounded like the other per-tenant
  * caches: least recently used tenants are forgotten first.
+ *
+ * <p>A record is kept until the end of the clock's one-second window it was read in (so at most a
+ * second), not for a second from its read: every per-tenant cache that counts windows from the
+ * epoch then expires on the same request, which pays the reads together, instead of each cache
+ * putting another request into the latency's tail.
  */
 public final class ActiveCenters {
 
@@ -41,7 +46,7 @@ public final class ActiveCenters {
         long now = clock.millis();
         synchronized (active) {
             Entry e = active.get(tenant);
-            if (e != null && now - e.readAt() < FRESH_MILLIS) {
+            if (e != null && Math.floorDiv(now, FRESH_MILLIS) == Math.floorDiv(e.readAt(), FRESH_MILLIS)) {
                 return Optional.of(e.center());
             }
         }

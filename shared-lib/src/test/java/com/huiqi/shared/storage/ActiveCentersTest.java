@@ -31,7 +31,7 @@ class ActiveCentersTest {
     private static EmbeddedDynamo dynamo;
     private static TenantRegistry registry;
 
-    /** A clock the test moves by hand. */
+    /** A clock the test moves by hand, starting at the start of a window. */
     private static final class Hand extends Clock {
         long millis = 1_000_000;
 
@@ -81,6 +81,19 @@ class ActiveCentersTest {
 
         write(tenant, TenantStatus.ACTIVE, 2);
         assertTrue(centers.find(tenant).isPresent(), "a suspended tenant is read on every request, so resuming is immediate");
+    }
+
+    @Test
+    void aRecordReadLateInItsWindowIsReadAgainAtTheWindowsEnd() {
+        TenantId tenant = TenantId.of("window-test");
+        Hand clock = new Hand();
+        ActiveCenters centers = new ActiveCenters(registry, clock);
+        write(tenant, TenantStatus.ACTIVE, 0);
+        clock.millis += ActiveCenters.FRESH_MILLIS - 100;
+        assertTrue(centers.find(tenant).isPresent());
+        write(tenant, TenantStatus.SUSPENDED, 1);
+        clock.millis += 100;
+        assertTrue(centers.find(tenant).isEmpty(), "windows are counted from the epoch, so every cache expires together");
     }
 
     private static void write(TenantId tenant, TenantStatus status, long version) {
