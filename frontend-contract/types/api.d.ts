@@ -116,7 +116,7 @@ export interface paths {
         put?: never;
         /**
          * Suspend an active tenant
-         * @description 暂停一个处于 ACTIVE 状态的服务中心；暂停期间该中心所有用户调用任何接口都得到 403 TENANT_NOT_ACTIVE。
+         * @description 暂停一个处于 ACTIVE 状态的服务中心；此后至迟一秒内（各函数实例至多每秒核对一次中心状态），该中心所有用户调用任何接口都得到 403 TENANT_NOT_ACTIVE。
          *     须填写原因（2至200个字符），记入平台审计日志。
          */
         post: operations["suspendTenant"];

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.huiqi.local.demo.ApiClient.Exchange;
 import com.huiqi.local.demo.DemoData;
+import com.huiqi.shared.tenancy.ActiveCenters;
 import com.huiqi.tests.support.Accounts;
 import com.huiqi.tests.support.TestStack;
 import java.io.BufferedReader;
@@ -93,13 +94,21 @@ class TenantLifecycleTest {
     }
 
     @Test
-    void suspensionLocksOutEveryUserUntilResumed() {
+    void suspensionLocksOutEveryUserUntilResumed() throws InterruptedException {
         String admin = onboardWithAdmin("susp-test");
         assertEquals(200, STACK.call("GET", "/me", admin, null).status());
 
         Exchange suspended = STACK.call("POST", "/platform/tenants/susp-test/suspend", operator, Map.of("reason", "欠费暂停服务"));
         assertEquals(200, suspended.status(), suspended.body());
         assertEquals("SUSPENDED", suspended.json().at("/tenant/status").asText());
+        // Each instance checks an active center's status at most every FRESH_MILLIS: /me was just
+        // served, so the suspension may take that long to reach it, and no longer.
+        long suspendedAt = System.nanoTime();
+        while (STACK.call("GET", "/me", admin, null).status() == 200) {
+            assertTrue(System.nanoTime() - suspendedAt < (ActiveCenters.FRESH_MILLIS + 2_000) * 1_000_000,
+                    "still served " + ActiveCenters.FRESH_MILLIS + " ms after the suspension");
+            Thread.sleep(50);
+        }
         for (String path : List.of("/me", "/tenant", "/users", "/departments", "/calendar")) {
             Exchange refused = STACK.call("GET", path, admin, null);
             assertEquals(403, refused.status(), path);

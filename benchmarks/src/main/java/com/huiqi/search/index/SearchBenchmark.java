@@ -1,17 +1,18 @@
 package com.huiqi.search.index;
 
+import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
+import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import com.huiqi.search.catalogue.PublishedEntry;
-import com.huiqi.search.query.ApplicationState;
 import com.huiqi.search.query.QueryText;
 import com.huiqi.search.query.SearchQuery;
 import com.huiqi.search.query.SortOrder;
 import com.huiqi.search.query.Synonyms;
+import com.huiqi.search.synthetic.CatalogueTable;
 import com.huiqi.search.synthetic.SyntheticCatalogue;
+import com.huiqi.shared.storage.Tables;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.HashMap;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +29,9 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * One search of a tenant with 20,000 policy products (42,500 searchable entries with their items,
@@ -37,17 +40,19 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@code indexed}: the tenant's Lucene index, as the search function runs it;</li>
- *   <li>{@code scan}: the naive baseline once the rows are in memory: every entry's text searched
- *       for the keywords, the filters and facet counts computed entry by entry, ranked by keyword
- *       occurrences. The DynamoDB query that would fetch the rows first is not counted here, so the
- *       ratio is a lower bound; the load driver through the local stack measures it with the query.</li>
+ *   <li>{@code dynamoQuery}: the baseline the issue names, a DynamoDB query filtered in memory: the
+ *       same catalogue in DynamoDB Local running embedded in this JVM, in the publish function's
+ *       storage layout; each kind's heads queried in gsi1, the published versions fetched by
+ *       BatchGetItem, then projected and searched in memory ({@link NaiveSearch});</li>
+ *   <li>{@code scan}: the same search once the rows are already in memory and projected, a stricter
+ *       reference that leaves the reads out;</li>
  *   <li>{@code coldTenant}: a tenant not open in this instance: the generation's files opened from
  *       the bytes downloaded from the bucket, then the same search (single shots).</li>
  * </ul>
  */
 @State(Scope.Benchmark)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
 @Warmup(iterations = 5, time = 3)
 @Measurement(iterations = 5, time = 3)
 public class SearchBenchmark {
@@ -57,14 +62,17 @@ public class SearchBenchmark {
     public int products;
 
     static final String KEYWORDS = "研发费用 补贴";
+    static final String TENANT = "sip";
+    /** Set by Surefire; the jar run from the repository root finds the library the module's build copied. */
+    private static final String SQLITE_LIBRARY_PATH = "sqlite4java.library.path";
 
     private final Analyzer analyzer = Fields.newAnalyzer();
     private List<SearchDocument> docs;
     private TenantIndex index;
     private byte[] files;
     private Query text;
+    private List<PublishedEntry> catalogue;
     private SearchQuery query;
-    private Set<String> regions;
 
     TenantIndex index() {
         return index;
@@ -80,18 +88,56 @@ public class SearchBenchmark {
 
     @Setup
     public void setUp() {
-        List<PublishedEntry> catalogue = SyntheticCatalogue.generate(products);
+        catalogue = SyntheticCatalogue.generate(products);
         docs = new Projection(catalogue).all();
         var dir = IndexWriting.write(docs, analyzer);
         index = new TenantIndex(dir, analyzer);
         files = IndexStore.zip(dir);
-        regions = Set.of("320571", "320500", "320000", "100000");
         text = QueryText.parse(KEYWORDS, analyzer, Synonyms.NONE);
-        query = new SearchQuery(KEYWORDS, Map.of("level", Set.of("DISTRICT"), "region", regions,
-                "status", Set.of("PUBLISHED")), Set.of(), SortOrder.RELEVANCE, 20, null, SyntheticCatalogue.AS_OF,
-                SyntheticCatalogue.AS_OF.plusSeconds(7 * 86_400), 5, "bench");
+        query = new SearchQuery(KEYWORDS, Map.of("level", Set.of("DISTRICT"),
+                "region", Set.of("320571", "320500", "320000", "100000"), "status", Set.of("PUBLISHED")), Set.of(),
+                SortOrder.RELEVANCE, 20, null, SyntheticCatalogue.AS_OF, SyntheticCatalogue.AS_OF.plusSeconds(7 * 86_400),
+                5, "bench");
         System.out.println("\n[search] " + docs.size() + " entries, index " + files.length / 1024 + " KiB, hits "
                 + search(index).total());
+    }
+
+    /**
+     * The catalogue in DynamoDB Local, embedded in this JVM: only the baseline's fork loads it.
+     */
+    @State(Scope.Benchmark)
+    public static class Table {
+
+        private AmazonDynamoDBLocal local;
+        private DynamoDbClient dynamo;
+        private SearchQuery query;
+
+        @Setup
+        public void setUp(SearchBenchmark bench) throws InterruptedException {
+            if (System.getProperty(SQLITE_LIBRARY_PATH) == null) {
+                Path built = Path.of("benchmarks/target/native");
+                System.setProperty(SQLITE_LIBRARY_PATH, (Files.isDirectory(built) ? built : Path.of("target/native")).toString());
+            }
+            query = bench.query;
+            local = DynamoDBEmbedded.create();
+            dynamo = local.dynamoDbClient();
+            dynamo.createTable(Tables.DATA.toCreateTableRequest(Tables.DATA.tableName()));
+            long loading = System.nanoTime();
+            CatalogueTable.write(dynamo, TENANT, bench.catalogue);
+            System.out.println("\n[search] " + bench.catalogue.size() + " entries written to DynamoDB Local in "
+                    + (System.nanoTime() - loading) / 1_000_000 + " ms, baseline hits " + search().hits().size());
+        }
+
+        @TearDown
+        public void tearDown() {
+            dynamo.close();
+            local.shutdownNow();
+        }
+
+        /** The baseline's whole answer: read from DynamoDB, projected, searched. */
+        NaiveSearch.Result search() {
+            return NaiveSearch.search(CatalogueTable.read(dynamo, TENANT), query);
+        }
     }
 
     SearchResult search(TenantIndex target) {
@@ -108,52 +154,19 @@ public class SearchBenchmark {
         return search(index);
     }
 
+    /** One run takes seconds: each iteration is about one sample. */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @Warmup(iterations = 3, time = 1)
+    @Measurement(iterations = 10, time = 1)
+    public List<SearchDocument> dynamoQuery(Table table) {
+        return firstPage(table.search());
+    }
+
     @Benchmark
     @BenchmarkMode(Mode.SampleTime)
     public List<SearchDocument> scan() {
-        List<SearchDocument> hits = scanAll();
-        return hits.subList(0, Math.min(20, hits.size()));
-    }
-
-    /** Every hit of the baseline, best first. */
-    List<SearchDocument> scanAll() {
-        String[] words = KEYWORDS.split(" ");
-        List<SearchDocument> hits = new ArrayList<>();
-        Map<SearchDocument, Integer> scores = new HashMap<>();
-        Map<String, Map<String, Integer>> facets = new HashMap<>();
-        Map<ApplicationState, Integer> states = new EnumMap<>(ApplicationState.class);
-        for (SearchDocument d : docs) {
-            String all = d.title() + "\n" + d.body();
-            int score = 0;
-            boolean every = true;
-            for (String w : words) {
-                int n = occurrences(all, w);
-                every &= n > 0;
-                score += n;
-            }
-            if (!every || !d.status().equals("PUBLISHED") || !d.levels().contains("DISTRICT")
-                    || d.regions().stream().noneMatch(regions::contains)) {
-                continue;
-            }
-            hits.add(d);
-            scores.put(d, score);
-            count(facets, "kind", List.of(d.kind()));
-            count(facets, "level", d.levels());
-            count(facets, "region", d.regions());
-            count(facets, "domain", d.domains());
-            count(facets, "theme", d.themes());
-            count(facets, "supportMethod", d.supportMethods());
-            count(facets, "industry", d.industries());
-            count(facets, "businessType", d.businessTypes());
-            count(facets, "status", List.of(d.status()));
-            if (d.opensAt() != null) {
-                for (ApplicationState s : TenantIndex.states(d.opensAt().toEpochMilli(), d.closesAt().toEpochMilli(), query)) {
-                    states.merge(s, 1, Integer::sum);
-                }
-            }
-        }
-        hits.sort(Comparator.comparing((SearchDocument d) -> -scores.get(d)).thenComparing(d -> d.key()));
-        return hits;
+        return firstPage(scanAll());
     }
 
     @Benchmark
@@ -164,16 +177,12 @@ public class SearchBenchmark {
         return search(new TenantIndex(IndexStore.unzip(files), analyzer));
     }
 
-    private static int occurrences(String text, String word) {
-        int n = 0;
-        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length())) {
-            n++;
-        }
-        return n;
+    /** The stricter reference's whole answer: searched in the projected rows already in memory. */
+    NaiveSearch.Result scanAll() {
+        return NaiveSearch.scan(docs, query);
     }
 
-    private static void count(Map<String, Map<String, Integer>> facets, String dim, List<String> values) {
-        Map<String, Integer> counts = facets.computeIfAbsent(dim, k -> new HashMap<>());
-        values.forEach(v -> counts.merge(v, 1, Integer::sum));
+    private static List<SearchDocument> firstPage(NaiveSearch.Result result) {
+        return result.hits().subList(0, Math.min(20, result.hits().size()));
     }
 }

@@ -20,6 +20,7 @@ import com.huiqi.shared.http.ApiRequest;
 import com.huiqi.shared.http.ApiResponse;
 import com.huiqi.shared.http.RouteTable;
 import com.huiqi.shared.identity.Role;
+import com.huiqi.shared.tenancy.TenantRecord;
 import com.huiqi.shared.usage.UsageEvent;
 import com.huiqi.shared.usage.UsageEvents;
 import jakarta.inject.Singleton;
@@ -121,7 +122,8 @@ public class SearchRoutes {
         SearchCursor after = parsed.cursor() == null ? null : SearchCursor.decode(parsed.cursor(), fingerprint);
         Instant asOf = after == null ? clock.instant() : after.asOf();
         SearchResult result = search.search(r.store(), parsed.toQuery(fingerprint, after, asOf,
-                closingSoon.by(r.store(), asOf, parsed.closingWithin())));
+                closingSoon.by(r.store(), r.center().map(TenantRecord::zone).orElse(TenantRecord.DEFAULT_ZONE), asOf,
+                        parsed.closingWithin())));
         // The entries this page showed, in one event written while the response is rendered.
         usage.record(r, UsageEvent.Type.SEARCH, result.items().stream()
                 .map(h -> new UsageEvent.EntryRef(h.kind(), h.code())).toList());

@@ -10,10 +10,11 @@ import com.huiqi.shared.error.Problem;
 import com.huiqi.shared.identity.Caller;
 import com.huiqi.shared.identity.TokenClaims;
 import com.huiqi.shared.storage.StoreFactory;
+import com.huiqi.shared.tenancy.ActiveCenters;
 import com.huiqi.shared.tenancy.TenantRecord;
 import com.huiqi.shared.tenancy.TenantRegistry;
-import com.huiqi.shared.tenancy.TenantStatus;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
@@ -33,12 +34,12 @@ import java.util.concurrent.CompletionException;
 public final class Dispatcher {
 
     private final StoreFactory stores;
-    private final TenantRegistry registry;
+    private final ActiveCenters centers;
     private final ObjectMapper mapper;
 
     public Dispatcher(StoreFactory stores, TenantRegistry registry, ObjectMapper mapper) {
         this.stores = stores;
-        this.registry = registry;
+        this.centers = new ActiveCenters(registry, Clock.systemUTC());
         this.mapper = mapper;
     }
 
@@ -96,16 +97,17 @@ public final class Dispatcher {
     }
 
     /**
-     * The caller's center, which must be active; read once here and handed to the route with the
-     * request, so no route reads the registry again for the center's zone or name. The platform
-     * operator belongs to no center.
+     * The caller's center, which must be active (checked at most every
+     * {@link ActiveCenters#FRESH_MILLIS} while it is); handed to the route with the request, so no
+     * route reads the registry again for the center's zone or name. The platform operator belongs
+     * to no center.
      */
     private Optional<TenantRecord> activeCenter(Caller caller) {
         if (caller.isPlatformOperator()) {
             return Optional.empty();
         }
-        Optional<TenantRecord> center = registry.find(caller.tenant()).map(s -> s.value());
-        if (center.isEmpty() || center.get().status() != TenantStatus.ACTIVE) {
+        Optional<TenantRecord> center = centers.find(caller.tenant());
+        if (center.isEmpty()) {
             throw new ApiException(403, "TENANT_NOT_ACTIVE", "所属服务中心已暂停或已注销，暂不能访问",
                     "Your service center is suspended or offboarded");
         }

@@ -2,15 +2,16 @@ package com.huiqi.tests.bench;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.huiqi.local.LocalStack;
 import com.huiqi.local.LocalStackConfig;
 import com.huiqi.local.demo.ApiClient;
 import com.huiqi.local.demo.DemoData;
 import com.huiqi.local.demo.DemoSeed;
 import com.huiqi.search.catalogue.PublishedEntry;
+import com.huiqi.search.index.NaiveSearch;
+import com.huiqi.search.query.SearchQuery;
+import com.huiqi.search.query.SortOrder;
+import com.huiqi.search.synthetic.CatalogueTable;
 import com.huiqi.search.synthetic.SyntheticCatalogue;
 import com.huiqi.tests.support.CatalogueSamples;
 import com.huiqi.tests.support.TestStack;
@@ -19,25 +20,18 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Set;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Search through the local stack for a tenant with 20,000 policy products, against the naive
@@ -70,7 +64,6 @@ public final class SearchLoadBenchmark {
     private static final int PUBLICATIONS = 5;
     private static final String QUERY = "q=" + URLEncoder.encode("研发费用 补贴", StandardCharsets.UTF_8)
             + "&level=DISTRICT&region=320571";
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Makes this run's publications new codes, so that {@code measure} can run again on one folder. */
     private static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000);
 
@@ -134,6 +127,7 @@ public final class SearchLoadBenchmark {
             for (int i = 1; i <= PUBLICATIONS; i++) {
                 fresh.add(publishAndAwait(api, "P-BENCH-" + RUN + "-" + i));
             }
+            String loadBefore = loadAverage();
             List<Long> warm = new ArrayList<>();
             int total = 0;
             for (int i = 0; i < WARM_QUERIES; i++) {
@@ -152,6 +146,8 @@ public final class SearchLoadBenchmark {
                     baseline.add(micros(t));
                 }
             }
+            System.out.printf("[bench] load average (1, 5, 15 min) before the queries: %s, after the baseline: %s%n",
+                    loadBefore, loadAverage());
             System.out.printf("[bench] publication to searchable (ms): %s, median %d%n", fresh, median(fresh));
             System.out.printf("[bench] GET /search keyword + 2 filters + facets through the stack: %d queries, median %.1f ms, "
                     + "p95 %.1f ms, %d hits%n", WARM_QUERIES, median(warm) / 1000.0, p95(warm) / 1000.0, total);
@@ -174,54 +170,11 @@ public final class SearchLoadBenchmark {
                 String.valueOf(port), "-sharedDb", "-disableTelemetry", "-dbPath", data.resolve("dynamodb").toString()});
         server.start();
         try (DynamoDbClient dynamo = client("http://127.0.0.1:" + port)) {
-            List<WriteRequest> writes = new ArrayList<>();
-            String now = java.time.Instant.now().toString();
-            for (PublishedEntry e : catalogue) {
-                String pk = "sip#CAT#" + e.kind() + "#" + e.code();
-                ObjectNode head = JSON.createObjectNode();
-                head.put("pk", pk).put("sk", "HEAD").put("gsi1pk", "sip#CAT#" + e.kind()).put("gsi1sk", e.code());
-                head.put("kind", e.kind()).put("code", e.code()).put("status", "PUBLISHED").put("publishedVersion", 1);
-                head.put("displayName", e.content().path(e.content().has("name") ? "name" : "title").asText());
-                head.put("publishedAt", now).put("createdAt", now).put("updatedAt", now);
-                if (e.kind().equals("notices")) {
-                    head.putObject("window").put("itemCode", e.text("itemCode")).put("title", e.text("title"))
-                            .put("opensAt", e.text("opensAt")).put("closesAt", e.text("closesAt"));
-                }
-                head.put("_type", "CatalogueEntry").put("_version", 3);
-                ObjectNode version = JSON.createObjectNode();
-                version.put("pk", pk).put("sk", "V#000001").put("kind", e.kind()).put("code", e.code()).put("version", 1);
-                version.set("content", e.content());
-                version.put("submittedBy", "sip-staff").put("reviewedBy", "sip-window").put("publishedAt", now);
-                version.put("_type", "PublishedVersion").put("_version", 1);
-                writes.add(put(head));
-                writes.add(put(version));
-            }
-            ExecutorService writers = Executors.newFixedThreadPool(4);
-            List<Future<?>> done = new ArrayList<>();
-            for (int from = 0; from < writes.size(); from += 25) {
-                List<WriteRequest> batch = writes.subList(from, Math.min(writes.size(), from + 25));
-                done.add(writers.submit(() -> {
-                    Map<String, List<WriteRequest>> pending = Map.of("huiqi-data", batch);
-                    while (!pending.isEmpty()) {
-                        Map<String, List<WriteRequest>> request = pending;
-                        pending = dynamo.batchWriteItem(r -> r.requestItems(request)).unprocessedItems();
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-            writers.shutdown();
+            CatalogueTable.write(dynamo, "sip", catalogue);
             dynamo.deleteItem(r -> r.tableName("huiqi-data").key(POINTER));
         } finally {
             server.stop();
         }
-    }
-
-    private static WriteRequest put(ObjectNode item) {
-        return WriteRequest.builder().putRequest(PutRequest.builder()
-                .item(EnhancedDocument.fromJson(item.toString()).toMap()).build()).build();
     }
 
     private static final Map<String, AttributeValue> POINTER = Map.of("pk", AttributeValue.fromS("sip#SEARCH"),
@@ -254,62 +207,18 @@ public final class SearchLoadBenchmark {
     }
 
     /**
-     * The naive search: every searchable kind's heads from gsi1, their published versions by
-     * BatchGetItem, then the keywords, filters and facet counts in memory.
+     * The naive search, as the JMH benchmark's {@code dynamoQuery}: every kind's heads from gsi1,
+     * their published versions by BatchGetItem, projected, then the keywords, filters and facet
+     * counts in memory ({@code NaiveSearch}, which finds exactly the index's hits).
      */
     static final class Baseline {
-        private static final List<String> KINDS = List.of("documents", "items", "products", "notices", "interpretations");
-        private static final List<String> WORDS = List.of("研发费用", "补贴");
-        private static final List<String> REGIONS = List.of("320571", "320500", "320000", "100000");
 
-        static int search(DynamoDbClient dynamo) throws Exception {
-            List<JsonNode> hits = new ArrayList<>();
-            Map<String, Map<String, Integer>> facets = new HashMap<>();
-            for (String kind : KINDS) {
-                List<Map<String, AttributeValue>> keys = new ArrayList<>();
-                Map<String, AttributeValue> start = null;
-                do {
-                    QueryResponse page = dynamo.query(QueryRequest.builder().tableName("huiqi-data").indexName("gsi1")
-                            .keyConditionExpression("gsi1pk = :p")
-                            .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("sip#CAT#" + kind)))
-                            .exclusiveStartKey(start).build());
-                    for (var head : page.items()) {
-                        if ("PUBLISHED".equals(head.get("status").s())) {
-                            keys.add(Map.of("pk", head.get("pk"), "sk", AttributeValue.fromS(String.format("V#%06d",
-                                    Integer.parseInt(head.get("publishedVersion").n())))));
-                        }
-                    }
-                    start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-                } while (start != null);
-                for (int from = 0; from < keys.size(); from += 100) {
-                    Map<String, KeysAndAttributes> pending = new HashMap<>(Map.of("huiqi-data",
-                            KeysAndAttributes.builder().keys(keys.subList(from, Math.min(keys.size(), from + 100))).build()));
-                    while (!pending.isEmpty()) {
-                        var response = dynamo.batchGetItem(r -> r.requestItems(pending));
-                        for (var item : response.responses().getOrDefault("huiqi-data", List.of())) {
-                            JsonNode content = JSON.readTree(EnhancedDocument.fromAttributeValueMap(item).toJson()).get("content");
-                            if (matches(content)) {
-                                hits.add(content);
-                                count(facets, "domain", content.path("domain").asText(""));
-                                count(facets, "theme", content.path("theme").asText(""));
-                                count(facets, "level", content.path("level").asText(""));
-                            }
-                        }
-                        pending.clear();
-                        pending.putAll(response.unprocessedKeys());
-                    }
-                }
-            }
-            return hits.size();
-        }
-
-        private static boolean matches(JsonNode content) {
-            String text = content.toString();
-            return WORDS.stream().allMatch(text::contains) && REGIONS.stream().anyMatch(text::contains);
-        }
-
-        private static void count(Map<String, Map<String, Integer>> facets, String dim, String value) {
-            facets.computeIfAbsent(dim, d -> new HashMap<>()).merge(value, 1, Integer::sum);
+        static int search(DynamoDbClient dynamo) {
+            Instant now = Instant.now();
+            SearchQuery query = new SearchQuery("研发费用 补贴", Map.of("level", Set.of("DISTRICT"),
+                    "region", Set.of("320571", "320500", "320000", "100000"), "status", Set.of("PUBLISHED")), Set.of(),
+                    SortOrder.RELEVANCE, 20, null, now, now.plusSeconds(7 * 86_400), 5, "baseline");
+            return NaiveSearch.search(CatalogueTable.read(dynamo, "sip"), query).hits().size();
         }
     }
 
@@ -321,6 +230,16 @@ public final class SearchLoadBenchmark {
     private static void require(ApiClient.Exchange e, int status) {
         if (e.status() != status) {
             throw new IllegalStateException(e.method() + " " + e.path() + " answered " + e.status() + ": " + e.body());
+        }
+    }
+
+    /** The machine is shared: how busy it was belongs beside every figure. */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + ", " + fields[1] + ", " + fields[2];
+        } catch (java.io.IOException e) {
+            return "unknown (" + e.getMessage() + ")";
         }
     }
 

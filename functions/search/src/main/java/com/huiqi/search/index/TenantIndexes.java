@@ -20,8 +20,10 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * from the bucket when its tenant comes back. Each index is keyed by its tenant, and a request
  * only ever asks for its caller's tenant.
  *
- * <p>Freshness: an index is served as it is for {@link #CHECK_MILLIS}; after that the next request
- * reads the tenant's pointer item (one consistent GetItem) and fetches the new generation if the
+ * <p>Freshness: an index is served as it is until the end of the clock's {@link #CHECK_MILLIS}
+ * window it was checked in (so at most that long, and in step with the synonyms and calendar the
+ * same request refreshes, see {@code TenantCache}); after that the next request reads the tenant's
+ * pointer item (one consistent GetItem) and fetches the new generation if the
  * indexer has written one. A tenant the indexer has not indexed yet (nothing changed since search
  * was deployed) is built here from its catalogue, and served until the indexer's first generation.
  */
@@ -68,7 +70,7 @@ public class TenantIndexes {
         synchronized (open) {
             cached = open.get(tenant);
         }
-        if (cached != null && now - cached.checkedAt() < CHECK_MILLIS) {
+        if (cached != null && Math.floorDiv(now, CHECK_MILLIS) == Math.floorDiv(cached.checkedAt(), CHECK_MILLIS)) {
             return cached.index();
         }
         IndexStore.Pointer pointer = store.pointer(tenantStore).map(Stored::value).orElse(null);

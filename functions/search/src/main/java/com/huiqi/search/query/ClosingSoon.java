@@ -5,7 +5,6 @@ import com.huiqi.shared.calendar.TenantCalendars;
 import com.huiqi.shared.calendar.WorkingDayCalendar;
 import com.huiqi.shared.error.ApiException;
 import com.huiqi.shared.storage.TenantStore;
-import com.huiqi.shared.tenancy.TenantRegistry;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,32 +17,22 @@ import java.time.ZoneId;
 @Singleton
 public class ClosingSoon {
 
-    private final TenantRegistry registry;
     private final TenantCalendars calendars = new TenantCalendars();
-    private final TenantCache<Calendar> cache = new TenantCache<>(java.time.Clock.systemUTC());
-
-    /** What the bound depends on besides the instant: the tenant's zone and working days. */
-    private record Calendar(ZoneId zone, WorkingDayCalendar days) {
-    }
-
-    public ClosingSoon(TenantRegistry registry) {
-        this.registry = registry;
-    }
+    private final TenantCache<WorkingDayCalendar> cache = new TenantCache<>(java.time.Clock.systemUTC());
 
     /**
      * The instant a window must close by to be closing soon: the start of the (N+1)th working day
      * after today. Past the last year with a published holiday notice it counts calendar days, as
      * 今日申报 does.
+     *
+     * @param zone the tenant's zone, from the center's record the request carries (so no second read of the registry)
      */
-    public Instant by(TenantStore store, Instant now, int workingDays) {
-        Calendar calendar = cache.get(store.keys().tenant(), () -> new Calendar(
-                registry.find(store.keys().tenant()).map(s -> ZoneId.of(s.value().timeZone())).orElse(ZoneId.of("Asia/Shanghai")),
-                calendars.calendarOf(store)));
-        ZoneId zone = calendar.zone();
+    public Instant by(TenantStore store, ZoneId zone, Instant now, int workingDays) {
+        WorkingDayCalendar days = cache.get(store.keys().tenant(), () -> calendars.calendarOf(store));
         LocalDate today = now.atZone(zone).toLocalDate();
         LocalDate firstTooLate;
         try {
-            firstTooLate = calendar.days().addWorkingDays(today, workingDays + 1);
+            firstTooLate = days.addWorkingDays(today, workingDays + 1);
         } catch (ApiException e) {
             if (!OfficialHolidays.YEAR_NOT_PUBLISHED.equals(e.code())) {
                 throw e;

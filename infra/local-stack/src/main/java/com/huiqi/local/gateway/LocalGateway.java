@@ -38,6 +38,12 @@ public final class LocalGateway implements AutoCloseable {
     private static final Console LOG = new Console("gateway");
     /** Enough for local load tests on two cores; a request mostly waits on DynamoDB Local. */
     private static final int THREADS = 32;
+    /**
+     * The JDK server writes a response's headers and its body as two TCP segments; with Nagle's
+     * algorithm on (its default) the body waits for the client's delayed ACK of the headers, 40 ms
+     * on Linux loopback, which API Gateway does not add. Read once, when the first server starts.
+     */
+    private static final String NO_DELAY = "sun.net.httpserver.nodelay";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -78,6 +84,9 @@ public final class LocalGateway implements AutoCloseable {
             throws IOException {
         SamTemplate template = SamTemplate.read(templateFile);
         ObjectMapper json = Json.newMapper();
+        if (System.getProperty(NO_DELAY) == null) {
+            System.setProperty(NO_DELAY, "true");
+        }
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
         LocalGateway gateway = new LocalGateway(server, executor, template, repoRoot, authorizer,
