@@ -11,6 +11,8 @@ import com.huiqi.shared.storage.TenantStore;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.function.Consumer;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -27,13 +29,15 @@ public class PolicySearch {
         this.synonyms = synonyms;
     }
 
-    public SearchResult search(TenantStore store, SearchQuery query) {
+    /** Runs the query; {@code shown} hears the keys of the page's entries before facets and highlights are done. */
+    public SearchResult search(TenantStore store, SearchQuery query, Consumer<List<String>> shown) {
         TenantIndex index = indexes.of(store);
         Synonyms tenantSynonyms = query.text() == null ? Synonyms.NONE : synonyms.synonyms(store);
         Query text = query.text() == null ? new MatchAllDocsQuery()
                 : QueryText.parse(query.text(), index.analyzer(), tenantSynonyms);
         try {
-            return index.search(query, text, corrected -> QueryText.parseOrNull(corrected, index.analyzer(), tenantSynonyms));
+            return index.search(query, text, corrected -> QueryText.parseOrNull(corrected, index.analyzer(), tenantSynonyms),
+                    shown);
         } catch (IndexSearcher.TooManyClauses e) {
             throw QueryText.invalid("查询条件过于复杂", "The query is too complex");
         } catch (IOException e) {

@@ -8,7 +8,6 @@ import static com.huiqi.shared.identity.Role.EXPERT;
 import static com.huiqi.shared.identity.Role.STAFF;
 
 import com.huiqi.search.favourites.Favourites;
-import com.huiqi.search.index.SearchResult;
 import com.huiqi.search.query.ClosingSoon;
 import com.huiqi.search.query.SearchCursor;
 import com.huiqi.search.query.SearchParameters;
@@ -112,6 +111,11 @@ public class SearchRoutes {
         throw ApiException.badRequest("INVALID_VERSION", "version 须为正整数", "version must be a positive integer", "version");
     }
 
+    private static UsageEvent.EntryRef entryRef(String key) {
+        int slash = key.indexOf('/');
+        return new UsageEvent.EntryRef(key.substring(0, slash), key.substring(slash + 1));
+    }
+
     public RouteTable table() {
         return table;
     }
@@ -121,12 +125,11 @@ public class SearchRoutes {
         String fingerprint = parsed.fingerprint(r.caller().tenant().value());
         SearchCursor after = parsed.cursor() == null ? null : SearchCursor.decode(parsed.cursor(), fingerprint);
         Instant asOf = after == null ? clock.instant() : after.asOf();
-        SearchResult result = search.search(r.store(), parsed.toQuery(fingerprint, after, asOf,
+        // The entries this page shows go into one usage event, whose write starts as soon as they are
+        // known and runs beside facet counting, highlighting and rendering.
+        return ApiResponse.ok(search.search(r.store(), parsed.toQuery(fingerprint, after, asOf,
                 closingSoon.by(r.store(), r.center().map(TenantRecord::zone).orElse(TenantRecord.DEFAULT_ZONE), asOf,
-                        parsed.closingWithin())));
-        // The entries this page showed, in one event written while the response is rendered.
-        usage.record(r, UsageEvent.Type.SEARCH, result.items().stream()
-                .map(h -> new UsageEvent.EntryRef(h.kind(), h.code())).toList());
-        return ApiResponse.ok(result);
+                        parsed.closingWithin())), page -> usage.record(r, UsageEvent.Type.SEARCH, page.stream()
+                                .map(SearchRoutes::entryRef).toList())));
     }
 }

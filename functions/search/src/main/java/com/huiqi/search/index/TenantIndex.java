@@ -51,6 +51,8 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class TenantIndex implements AutoCloseable {
 
+    private static final Set<String> KEY_FIELDS = Set.of(Fields.KIND, Fields.CODE);
+
     /** Facet values returned per dimension. */
     static final int FACET_VALUES = 50;
 
@@ -92,6 +94,17 @@ public final class TenantIndex implements AutoCloseable {
      */
     public SearchResult search(SearchQuery q, Query textQuery, java.util.function.Function<String, Query> reparse)
             throws IOException {
+        return search(q, textQuery, reparse, page -> { });
+    }
+
+    /**
+     * {@link #search(SearchQuery, Query, java.util.function.Function)}, telling {@code shown} the keys
+     * of the page's entries as soon as they are known, before facets are counted and hits are
+     * highlighted: work that depends only on which entries a user is shown (the usage event) can
+     * then run beside the rest of the query.
+     */
+    public SearchResult search(SearchQuery q, Query textQuery, java.util.function.Function<String, Query> reparse,
+                               java.util.function.Consumer<List<String>> shown) throws IOException {
         Map<String, Query> filters = filters(q);
         Query main = combine(textQuery, filters, null);
         Sort sort = sort(q);
@@ -102,6 +115,13 @@ public final class TenantIndex implements AutoCloseable {
                 q.limit() + 1, sort, q.sort() == SortOrder.RELEVANCE, new FacetsCollectorManager());
         TopDocs top = found.topDocs();
         long total = top.totalHits.value;
+        ScoreDoc[] docs = top.scoreDocs;
+        List<String> page = new ArrayList<>();
+        for (int i = 0; i < Math.min(docs.length, q.limit()); i++) {
+            Document d = searcher.storedFields().document(docs[i].doc, KEY_FIELDS);
+            page.add(SearchDocument.key(d.get(Fields.KIND), d.get(Fields.CODE)));
+        }
+        shown.accept(page);
 
         Map<String, List<SearchResult.FacetCount>> facets = new LinkedHashMap<>();
         // One count of every dimension over the hits; a filtered dimension is counted again over
@@ -116,7 +136,6 @@ public final class TenantIndex implements AutoCloseable {
         facets.put(STATE, stateCounts(forStates, q));
 
         List<SearchResult.Hit> hits = new ArrayList<>();
-        ScoreDoc[] docs = top.scoreDocs;
         Highlighting.ForQuery marks = q.text() == null ? null : highlighting.forQuery(textQuery);
         String next = null;
         for (int i = 0; i < Math.min(docs.length, q.limit()); i++) {
