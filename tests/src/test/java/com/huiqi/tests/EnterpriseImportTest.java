@@ -136,11 +136,15 @@ class EnterpriseImportTest {
         assertEquals(1, AuditTrail.of("sip-auditor", "enterprise.import.create", fresh).size());
         assertEquals(revenue, figure(file(fresh), "revenue", 2025), "the figure keeps its first import");
 
-        // A later file updates the figure; history keeps the superseded one.
-        importFile(department, EnterpriseImportFiles.csv(List.of(List.of("creditCode", "revenue@2025"),
-                List.of(fresh, "13000000.00"))), EnterpriseImportFiles.CSV);
+        // A later file updates the figure; history keeps the superseded one. Its row names the
+        // enterprise, so it is first written as a new file, which exists: read, then updated.
+        JsonNode later = importFile(department, EnterpriseImportFiles.csv(List.of(List.of("creditCode", "name", "revenue@2025"),
+                List.of(fresh, "苏州导入新建有限公司", "13000000.00"))), EnterpriseImportFiles.CSV);
+        assertEquals(1, later.at("/job/imported").asInt(), later.toString());
+        assertEquals(0, later.at("/job/rejected").asInt(), later.toString());
         assertEquals("13000000.00", figure(file(fresh), "revenue", 2025).get("value").asText());
         assertEquals(1, history(fresh, "revenue", 2025));
+        assertEquals(1, AuditTrail.of("sip-auditor", "enterprise.import.facts", fresh).size());
     }
 
     @Test

@@ -53,15 +53,18 @@ class TemplateContractTest {
             JsonNode props = resources.path(table.logicalId()).path("Properties");
             assertEquals("AWS::DynamoDB::Table", resources.path(table.logicalId()).path("Type").asText(), table.logicalId());
             assertEquals(List.of("pk:HASH", "sk:RANGE"), keySchema(props.get("KeySchema")), table.logicalId());
-            List<String> gsis = new ArrayList<>();
+            List<TableDefinition.Index> gsis = new ArrayList<>();
             props.path("GlobalSecondaryIndexes").forEach(g -> {
                 String name = g.get("IndexName").asText();
-                gsis.add(name);
+                List<String> included = new ArrayList<>();
+                g.path("Projection").path("NonKeyAttributes").forEach(a -> included.add(a.asText()));
+                gsis.add(new TableDefinition.Index(name, included));
                 assertEquals(List.of(TableDefinition.gsiPk(name) + ":HASH", TableDefinition.gsiSk(name) + ":RANGE"),
                         keySchema(g.get("KeySchema")), name);
-                assertEquals("ALL", g.path("Projection").path("ProjectionType").asText());
+                assertEquals(included.isEmpty() ? "ALL" : "INCLUDE", g.path("Projection").path("ProjectionType").asText(),
+                        name);
             });
-            assertEquals(table.gsis(), gsis, table.logicalId());
+            assertEquals(table.indexes(), gsis, table.logicalId());
             assertEquals(table.stream(), props.has("StreamSpecification"), table.logicalId() + " stream");
             if (table.stream()) {
                 assertEquals("NEW_AND_OLD_IMAGES", props.path("StreamSpecification").path("StreamViewType").asText());

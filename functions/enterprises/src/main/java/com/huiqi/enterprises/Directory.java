@@ -17,16 +17,17 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The center's enterprise directory (企业名录): keeps the entries of {@link EnterpriseItems} in step
- * with a file, written with the file in its transaction and only when they change, and answers
- * lists from them (one index partition per query, see {@link EnterpriseItems}).
+ * The center's enterprise directory (企业名录): answers lists, one index partition per query (see
+ * {@link EnterpriseItems}), and keeps the tag list's items in step with a file, written with the file
+ * in its transaction and only when they change. The other lists are indexes of the file item, which
+ * DynamoDB keeps in step itself.
  */
 @Singleton
 public class Directory {
 
     public void update(TenantStore store, Transaction tx, EnterpriseFile before, EnterpriseFile after) {
-        Map<ItemKey, DirectoryEntry> old = before == null ? Map.of() : EnterpriseItems.directoryEntries(store.keys(), before);
-        Map<ItemKey, DirectoryEntry> now = EnterpriseItems.directoryEntries(store.keys(), after);
+        Map<ItemKey, DirectoryEntry> old = before == null ? Map.of() : EnterpriseItems.tagEntries(store.keys(), before);
+        Map<ItemKey, DirectoryEntry> now = EnterpriseItems.tagEntries(store.keys(), after);
         old.keySet().stream().filter(k -> !now.containsKey(k)).forEach(tx::deleteDerived);
         now.forEach((key, entry) -> {
             if (!Objects.equals(old.get(key), entry)) {
@@ -37,8 +38,8 @@ public class Directory {
 
     /** How many writes {@link #update} adds for this change: for packing several files' changes into one transaction. */
     public int writes(TenantStore store, EnterpriseFile before, EnterpriseFile after) {
-        Map<ItemKey, DirectoryEntry> old = before == null ? Map.of() : EnterpriseItems.directoryEntries(store.keys(), before);
-        Map<ItemKey, DirectoryEntry> now = EnterpriseItems.directoryEntries(store.keys(), after);
+        Map<ItemKey, DirectoryEntry> old = before == null ? Map.of() : EnterpriseItems.tagEntries(store.keys(), before);
+        Map<ItemKey, DirectoryEntry> now = EnterpriseItems.tagEntries(store.keys(), after);
         int writes = 0;
         for (ItemKey key : old.keySet()) {
             writes += now.containsKey(key) ? 0 : 1;
@@ -49,9 +50,19 @@ public class Directory {
         return writes;
     }
 
-    /** A page of entries whose {@code facet} value starts with {@code prefix} (all of them for NAME without one). */
+    /**
+     * A page of entries whose {@code facet} value starts with {@code prefix} (all of them for NAME
+     * without one). An index answers what was written a moment ago only eventually in DynamoDB (in
+     * DynamoDB Local at once): a file just created may take a moment to show in a list.
+     */
     public Page<DirectoryEntry> find(TenantStore store, Facet facet, String prefix, int limit, String cursor) {
-        return store.query(EnterpriseItems.facetPartition(store.keys(), facet), prefix, DirectoryEntry.class, limit, cursor);
+        String partition = EnterpriseItems.facetPartition(store.keys(), facet);
+        if (facet.index == null) {
+            return store.query(partition, prefix, DirectoryEntry.class, limit, cursor);
+        }
+        Page<EnterpriseItems.Listed> page = store.queryIndex(facet.index, partition, prefix, EnterpriseItems.Listed.class,
+                limit, cursor);
+        return new Page<>(page.items().stream().map(EnterpriseItems.Listed::directory).toList(), page.nextCursor());
     }
 
     /** The prefix to look up for a filter value, checked and in canonical form. */

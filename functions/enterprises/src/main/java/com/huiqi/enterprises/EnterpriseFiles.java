@@ -115,7 +115,7 @@ public class EnterpriseFiles {
                 null, now, actor.username());
         EnterpriseFile file = derive(new EnterpriseFile(code, Lifecycle.Status.ACTIVE, List.of(registered),
                 applied.facts(), List.of(), List.of(), null, now, now), now);
-        Transaction tx = store.begin(actor, requestId).create(fileKey(store, code), EnterpriseItems.FILE, withoutPersonal(file));
+        Transaction tx = store.begin(actor, requestId).create(fileItemKey(store, file), EnterpriseItems.FILE, stored(file));
         derivedWrites(store, tx, null, file, 1, now);
         tx.audit("enterprise.create", "enterprise", code, null, auditView(applied.changedKeys(), Map.of(), file)).commit();
         return view(actor, file, 1);
@@ -143,8 +143,8 @@ public class EnterpriseFiles {
         }
         EnterpriseFile after = derive(new EnterpriseFile(before.creditCode(), before.status(), before.lifecycle(),
                 applied.facts(), before.recentActivities(), before.tags(), before.size(), before.createdAt(), now), now);
-        Transaction tx = store.begin(actor, requestId).update(fileKey(store, before.creditCode()), EnterpriseItems.FILE,
-                withoutPersonal(after), version);
+        Transaction tx = store.begin(actor, requestId).update(fileItemKey(store, after), EnterpriseItems.FILE,
+                stored(after), version);
         for (FactHistory h : applied.history()) {
             tx.create(tableFor(FileFields.fieldOfKey(h.key())), historyKey(store, before.creditCode(), h.key(), now),
                     HISTORY, h);
@@ -206,9 +206,9 @@ public class EnterpriseFiles {
         long version = existing == null ? 0 : existing.version();
         return java.util.Optional.of(new StagedRow(items, tx -> {
             if (before == null) {
-                tx.create(fileKey(store, code), EnterpriseItems.FILE, withoutPersonal(after));
+                tx.create(fileItemKey(store, after), EnterpriseItems.FILE, stored(after));
             } else {
-                tx.update(fileKey(store, code), EnterpriseItems.FILE, withoutPersonal(after), version);
+                tx.update(fileItemKey(store, after), EnterpriseItems.FILE, stored(after), version);
             }
             for (FactHistory h : applied.history()) {
                 tx.create(tableFor(FileFields.fieldOfKey(h.key())), historyKey(store, code, h.key(), now), HISTORY, h);
@@ -290,8 +290,8 @@ public class EnterpriseFiles {
         events.add(new Lifecycle.Event(kind, effective, Fields.optionalText("note", change.note(), 200), now, actor.username()));
         EnterpriseFile after = derive(new EnterpriseFile(before.creditCode(), next, events, before.facts(),
                 before.recentActivities(), before.tags(), before.size(), before.createdAt(), now), now);
-        Transaction tx = store.begin(actor, requestId).update(fileKey(store, before.creditCode()), EnterpriseItems.FILE,
-                withoutPersonal(after), version);
+        Transaction tx = store.begin(actor, requestId).update(fileItemKey(store, after), EnterpriseItems.FILE,
+                stored(after), version);
         derivedWrites(store, tx, before, after, version + 1, now);
         tx.audit("enterprise.lifecycle", "enterprise", before.creditCode(), Map.of("status", before.status()),
                 Map.of("status", next, "event", events.get(events.size() - 1))).commit();
@@ -316,8 +316,8 @@ public class EnterpriseFiles {
         EnterpriseFile after = derive(new EnterpriseFile(before.creditCode(), before.status(), before.lifecycle(),
                 before.facts(), recent.subList(0, Math.min(recent.size(), EnterpriseFile.RECENT_ACTIVITIES)),
                 before.tags(), before.size(), before.createdAt(), now), now);
-        Transaction tx = store.begin(actor, requestId).update(fileKey(store, before.creditCode()), EnterpriseItems.FILE,
-                withoutPersonal(after), version);
+        Transaction tx = store.begin(actor, requestId).update(fileItemKey(store, after), EnterpriseItems.FILE,
+                stored(after), version);
         derivedWrites(store, tx, before, after, version + 1, now);
         tx.audit("enterprise.activity", "enterprise", before.creditCode(), null, activity).commit();
         return view(actor, after, version + 1);
@@ -349,7 +349,19 @@ public class EnterpriseFiles {
         }
     }
 
-    /** The file as the data table keeps it: without the personal figures, which only the personal-data table holds. */
+    /**
+     * The file item as the data table keeps it: without the personal figures, which only the
+     * personal-data table holds, and with its list line for the directory indexes.
+     */
+    private static EnterpriseItems.FileItem stored(EnterpriseFile file) {
+        return new EnterpriseItems.FileItem(withoutPersonal(file));
+    }
+
+    /** The file's key with its keys in the directory indexes, which DynamoDB keeps in step with the item. */
+    private static ItemKey fileItemKey(TenantStore store, EnterpriseFile file) {
+        return EnterpriseItems.fileItemKey(store.keys(), file);
+    }
+
     private static EnterpriseFile withoutPersonal(EnterpriseFile file) {
         Map<String, FieldState> facts = new HashMap<>(file.facts());
         facts.keySet().removeIf(k -> FileFields.fieldOfKey(k).personal());

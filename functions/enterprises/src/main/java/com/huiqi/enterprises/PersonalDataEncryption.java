@@ -65,10 +65,12 @@ public class PersonalDataEncryption {
                 .allowedUnsignedAttributes(List.of("_version"))
                 .keyring(keyring)
                 .build();
-        return DynamoDbEncryptionInterceptor.builder()
+        // Scoped to the requests that name the personal-data table: the SDK's interceptor passes
+        // other tables' items through unchanged, but only after converting the whole request.
+        return new TableScopedInterceptor(DynamoDbEncryptionInterceptor.builder()
                 .config(DynamoDbTablesEncryptionConfig.builder()
                         .tableEncryptionConfigs(Map.of(Tables.PERSONAL.tableName(), table)).build())
-                .build();
+                .build(), Tables.PERSONAL.tableName());
     }
 
     static IKeyring keyring() {

@@ -1,6 +1,8 @@
 package com.huiqi.shared.enterprise;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.huiqi.shared.storage.ItemKey;
+import com.huiqi.shared.storage.Tables;
 import com.huiqi.shared.tenancy.Keys;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,8 +18,13 @@ import java.util.Map;
  *   <li>the directory (企业名录): for each way staff look enterprises up, one partition
  *       {@code <tenant>#ENTBY#<facet>} whose sort keys start with the looked-up value, so every list
  *       is a Query with {@code begins_with}, never a Scan. Region and industry codes are
- *       hierarchical, so a prefix ("3205", "C39") finds everything below it. Sort keys other than
- *       the name's end in the credit code, so a renamed enterprise rewrites those entries in place.</li>
+ *       hierarchical, so a prefix ("3205", "C39") finds everything below it. Sort keys end in the
+ *       credit code. For the name, code, status, region, industry and size these partitions are
+ *       global secondary indexes ({@link Tables#DIRECTORY_INDEXES}) keyed on the file item itself,
+ *       which also carries the list line ({@link FileItem#directory}): DynamoDB keeps them in step
+ *       with the file, and a file costs one item, not seven. A file has several tags, and an item
+ *       has one key per index, so the tag list is items of its own, {@code <tenant>#ENTBY#TAG} /
+ *       {@code <tag>#<code>}, written in the file's transaction.</li>
  * </ul>
  */
 public final class EnterpriseItems {
@@ -30,9 +37,20 @@ public final class EnterpriseItems {
     private EnterpriseItems() {
     }
 
-    /** The ways to look an enterprise up. */
+    /** The ways to look an enterprise up, each with its index (none for the tag: its entries are items). */
     public enum Facet {
-        NAME, CODE, REGION, INDUSTRY, SIZE, TAG, STATUS
+        NAME("dirname"), CODE("dircode"), REGION("dirregion"), INDUSTRY("dirindustry"), SIZE("dirsize"), TAG(null),
+        STATUS("dirstatus");
+
+        /** The global secondary index of the data table that lists files by this facet, or null. */
+        public final String index;
+
+        Facet(String index) {
+            if (index != null && !Tables.DIRECTORY_INDEXES.contains(index)) {
+                throw new IllegalStateException("no such index " + index);
+            }
+            this.index = index;
+        }
     }
 
     /** One line of a directory list: what a list shows, and no personal data. */
@@ -40,8 +58,31 @@ public final class EnterpriseItems {
                                  String industryCode, String sizeClass) {
     }
 
+    /**
+     * A file as the data table stores it: the file (without its personal figures) and its list line,
+     * which the directory indexes copy. Readers read it back as an {@link EnterpriseFile}.
+     */
+    public record FileItem(@JsonUnwrapped EnterpriseFile file, DirectoryEntry directory) {
+        public FileItem(EnterpriseFile file) {
+            this(file, entryOf(file));
+        }
+    }
+
+    /** What the directory index entries of a file hold, read back from an index. */
+    public record Listed(DirectoryEntry directory) {
+    }
+
     public static ItemKey fileKey(Keys keys, String code) {
         return ItemKey.of(keys.pk("ENT", code), FILE_SK);
+    }
+
+    /** The file's key with its key in each directory index it belongs to: the key to write it with. */
+    public static ItemKey fileItemKey(Keys keys, EnterpriseFile file) {
+        ItemKey key = fileKey(keys, file.creditCode());
+        for (Map.Entry<Facet, String> sk : indexedSortKeys(file).entrySet()) {
+            key = key.withIndex(sk.getKey().index, facetPartition(keys, sk.getKey()), sk.getValue());
+        }
+        return key;
     }
 
     public static ItemKey profileKey(Keys keys, String code) {
@@ -52,26 +93,39 @@ public final class EnterpriseItems {
         return keys.pk("ENTBY", facet.name());
     }
 
-    /** The directory entries of a file, by their keys. */
-    public static Map<ItemKey, DirectoryEntry> directoryEntries(Keys keys, EnterpriseFile file) {
+    /** The list line of a file. */
+    public static DirectoryEntry entryOf(EnterpriseFile file) {
+        return new DirectoryEntry(file.creditCode(), file.name(), file.status(), text(file, "registeredRegion"),
+                text(file, "industryCode"), sizeOf(file));
+    }
+
+    /** The file's sort key in each directory index it belongs to (a file without a region is in no region list). */
+    static Map<Facet, String> indexedSortKeys(EnterpriseFile file) {
         String code = file.creditCode();
         String region = text(file, "registeredRegion");
         String industry = text(file, "industryCode");
-        String size = file.size() == null || file.size().sizeClass() == null ? null : file.size().sizeClass().labelZh();
-        DirectoryEntry entry = new DirectoryEntry(code, file.name(), file.status(), region, industry, size);
-        Map<ItemKey, DirectoryEntry> out = new LinkedHashMap<>();
-        out.put(entryKey(keys, Facet.NAME, file.name() + "#" + code), entry);
-        out.put(entryKey(keys, Facet.CODE, code), entry);
-        out.put(entryKey(keys, Facet.STATUS, file.status().name() + "#" + code), entry);
+        String size = sizeOf(file);
+        Map<Facet, String> out = new LinkedHashMap<>();
+        out.put(Facet.NAME, file.name() + "#" + code);
+        out.put(Facet.CODE, code);
+        out.put(Facet.STATUS, file.status().name() + "#" + code);
         if (region != null) {
-            out.put(entryKey(keys, Facet.REGION, region + "#" + code), entry);
+            out.put(Facet.REGION, region + "#" + code);
         }
         if (industry != null) {
-            out.put(entryKey(keys, Facet.INDUSTRY, industry + "#" + code), entry);
+            out.put(Facet.INDUSTRY, industry + "#" + code);
         }
         if (size != null) {
-            out.put(entryKey(keys, Facet.SIZE, size + "#" + code), entry);
+            out.put(Facet.SIZE, size + "#" + code);
         }
+        return out;
+    }
+
+    /** The tag list's entries of a file, by their keys: the directory items written beside the file. */
+    public static Map<ItemKey, DirectoryEntry> tagEntries(Keys keys, EnterpriseFile file) {
+        String code = file.creditCode();
+        DirectoryEntry entry = entryOf(file);
+        Map<ItemKey, DirectoryEntry> out = new LinkedHashMap<>();
         for (Tag tag : file.tags()) {
             // Honours and projects are free text, too many and too varied to list by.
             if (!tag.basis().contains("honours") && !tag.basis().contains("projects")) {
@@ -83,6 +137,10 @@ public final class EnterpriseItems {
 
     private static ItemKey entryKey(Keys keys, Facet facet, String sk) {
         return ItemKey.of(facetPartition(keys, facet), sk);
+    }
+
+    private static String sizeOf(EnterpriseFile file) {
+        return file.size() == null || file.size().sizeClass() == null ? null : file.size().sizeClass().labelZh();
     }
 
     private static String text(EnterpriseFile file, String key) {

@@ -50,9 +50,6 @@ public final class BulkLoad {
     /** Adds a new item of the data table at version 1. */
     public BulkLoad put(ItemKey key, String entityType, Object entity) {
         store.requireOwned(key.pk());
-        if (key.gsi1pk() != null) {
-            store.requireOwned(key.gsi1pk());
-        }
         writes.add(new Write(store.dataTable(), store.toDocument(key, entity, entityType, 1)));
         partitions.add(PartitionCatalogue.entry(Tables.DATA, key.pk()));
         return this;

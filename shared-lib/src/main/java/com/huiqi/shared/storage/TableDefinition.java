@@ -21,13 +21,42 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
  * @param logicalId   the resource name in template.yaml
  * @param envVar      the environment variable that carries the deployed table name to functions
  * @param defaultName the table name used locally
- * @param gsis        global secondary indexes, each keyed by string attributes {@code <name>pk}/{@code <name>sk}
+ * @param indexes     global secondary indexes, each keyed by string attributes {@code <name>pk}/{@code <name>sk}
  * @param stream      whether the table publishes a NEW_AND_OLD_IMAGES stream
  */
-public record TableDefinition(String logicalId, String envVar, String defaultName, List<String> gsis, boolean stream) {
+public record TableDefinition(String logicalId, String envVar, String defaultName, List<Index> indexes, boolean stream) {
 
     public static final String PK = "pk";
     public static final String SK = "sk";
+
+    /**
+     * One global secondary index.
+     *
+     * @param included the attributes it copies besides the keys (projection INCLUDE); empty for all
+     *                 of them (projection ALL)
+     */
+    public record Index(String name, List<String> included) {
+        public Index {
+            included = List.copyOf(included);
+        }
+
+        public static Index all(String name) {
+            return new Index(name, List.of());
+        }
+
+        public ProjectionType projectionType() {
+            return included.isEmpty() ? ProjectionType.ALL : ProjectionType.INCLUDE;
+        }
+    }
+
+    public TableDefinition {
+        indexes = List.copyOf(indexes);
+    }
+
+    /** The names of the indexes. */
+    public List<String> gsis() {
+        return indexes.stream().map(Index::name).toList();
+    }
 
     /** The table name for this process: the deployed name from the environment, else the local default. */
     public String tableName() {
@@ -47,13 +76,18 @@ public record TableDefinition(String logicalId, String envVar, String defaultNam
         attributes.add(stringAttribute(PK));
         attributes.add(stringAttribute(SK));
         var indexes = new java.util.ArrayList<GlobalSecondaryIndex>();
-        for (String gsi : gsis) {
+        for (Index index : this.indexes) {
+            String gsi = index.name();
             attributes.add(stringAttribute(gsiPk(gsi)));
             attributes.add(stringAttribute(gsiSk(gsi)));
+            Projection.Builder projection = Projection.builder().projectionType(index.projectionType());
+            if (!index.included().isEmpty()) {
+                projection.nonKeyAttributes(index.included());
+            }
             indexes.add(GlobalSecondaryIndex.builder()
                     .indexName(gsi)
                     .keySchema(key(gsiPk(gsi), KeyType.HASH), key(gsiSk(gsi), KeyType.RANGE))
-                    .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                    .projection(projection.build())
                     .build());
         }
         var request = CreateTableRequest.builder()

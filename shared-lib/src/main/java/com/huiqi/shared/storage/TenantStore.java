@@ -38,14 +38,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *
  * <p>Items are stored as documents: the entity (a Java record) is written through the shared
  * Jackson configuration as top-level attributes, beside the reserved attributes {@code pk},
- * {@code sk}, {@code gsi1pk}, {@code gsi1sk}, {@code _type} and {@code _version}.
+ * {@code sk}, each index's {@code <index>pk} and {@code <index>sk}, {@code _type} and {@code _version}.
  */
 public final class TenantStore {
 
     static final String VERSION = "_version";
     static final String ENTITY_TYPE = "_type";
-    private static final List<String> RESERVED = List.of(TableDefinition.PK, TableDefinition.SK,
-            TableDefinition.gsiPk("gsi1"), TableDefinition.gsiSk("gsi1"), VERSION, ENTITY_TYPE);
+    private static final List<String> RESERVED = reserved();
 
     /** Immutable and costly to build, so built once rather than for every request's store. */
     private static final TableSchema<EnhancedDocument> DATA_SCHEMA = schemaFor(Tables.DATA);
@@ -68,6 +67,17 @@ public final class TenantStore {
         this.data = client.table(Tables.DATA.tableName(), DATA_SCHEMA);
         this.audit = client.table(Tables.AUDIT.tableName(), AUDIT_SCHEMA);
         this.personal = client.table(Tables.PERSONAL.tableName(), PERSONAL_SCHEMA);
+    }
+
+    private static List<String> reserved() {
+        List<String> names = new java.util.ArrayList<>(List.of(TableDefinition.PK, TableDefinition.SK, VERSION, ENTITY_TYPE));
+        for (TableDefinition table : Tables.all()) {
+            for (String gsi : table.gsis()) {
+                names.add(TableDefinition.gsiPk(gsi));
+                names.add(TableDefinition.gsiSk(gsi));
+            }
+        }
+        return List.copyOf(names);
     }
 
     static TableSchema<EnhancedDocument> schemaFor(TableDefinition table) {
@@ -328,11 +338,11 @@ public final class TenantStore {
         }
         node.put(TableDefinition.PK, key.pk());
         node.put(TableDefinition.SK, key.sk());
-        if (key.gsi1pk() != null) {
-            requireOwned(key.gsi1pk());
-            node.put(TableDefinition.gsiPk("gsi1"), key.gsi1pk());
-            node.put(TableDefinition.gsiSk("gsi1"), key.gsi1sk());
-        }
+        key.indexes().forEach((index, indexKey) -> {
+            requireOwned(indexKey.pk());
+            node.put(TableDefinition.gsiPk(index), indexKey.pk());
+            node.put(TableDefinition.gsiSk(index), indexKey.sk());
+        });
         node.put(ENTITY_TYPE, entityType);
         node.put(VERSION, version);
         return EnhancedDocument.fromJson(node.toString());

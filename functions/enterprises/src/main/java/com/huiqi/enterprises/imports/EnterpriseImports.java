@@ -36,6 +36,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -299,6 +300,7 @@ public class EnterpriseImports {
         EnterpriseImport[] job = {start};
         long[] lastProgress = {System.currentTimeMillis()};
         Rejects rejects = new Rejects(rejected);
+        Run run = new Run(store, actor, requestId, start.id(), imported, unchanged, rejects, new AtomicBoolean());
         try {
             ImportColumns[] columns = {null};
             Set<String> seen = new HashSet<>();
@@ -360,7 +362,7 @@ public class EnterpriseImports {
                     inFlight.acquireUninterruptibly();
                     pending.add(writers.submit(() -> {
                         try {
-                            write(store, actor, requestId, start.id(), rows, imported, unchanged, rejects);
+                            write(run, rows, !run.existingSeen.get());
                         } finally {
                             inFlight.release();
                         }
@@ -372,7 +374,7 @@ public class EnterpriseImports {
                 List<ImportColumns.Row> last = List.copyOf(batch);
                 pending.add(writers.submit(() -> {
                     try {
-                        write(store, actor, requestId, start.id(), last, imported, unchanged, rejects);
+                        write(run, last, !run.existingSeen.get());
                     } finally {
                         inFlight.release();
                     }
@@ -422,14 +424,29 @@ public class EnterpriseImports {
         }
     }
 
+    /** What every writer of one import shares. */
+    private record Run(TenantStore store, Caller actor, String requestId, String importId, AtomicInteger imported,
+                       AtomicInteger unchanged, Rejects rejects, AtomicBoolean existingSeen) {
+    }
+
     /**
-     * Writes one batch of rows: reads their files at once, stages each row, and packs the staged rows
-     * into transactions of up to 100 items. If a transaction fails (a file changed meanwhile), its rows
-     * are tried again one by one, so only the row that cannot be written is rejected.
+     * Writes one batch of rows: stages each row and packs the staged rows into transactions of up to
+     * 100 items. If a transaction fails (a file changed meanwhile, or exists after all), its rows are
+     * tried again one by one, each read first, so only the row that cannot be written is rejected.
+     *
+     * @param assumeNew whether to write the rows as new files without reading them first. A new
+     *                  file's write is conditional on no file being there, so a row whose file exists
+     *                  fails its transaction and is tried again read; the import reads first once it
+     *                  has met an existing file, so importing the same file again costs one read a
+     *                  batch, not a failed transaction a pack.
      */
-    private void write(TenantStore store, Caller actor, String requestId, String importId, List<ImportColumns.Row> rows,
-                       AtomicInteger imported, AtomicInteger unchanged, Rejects rejects) {
-        Map<String, Stored<EnterpriseFile>> existing = files.loadAll(store, rows.stream().map(ImportColumns.Row::creditCode).toList());
+    private void write(Run run, List<ImportColumns.Row> rows, boolean assumeNew) {
+        // A row without a name can only be for an existing file (a new one needs its name): read it.
+        List<String> toRead = rows.stream().filter(r -> !assumeNew || !names(r)).map(ImportColumns.Row::creditCode).toList();
+        Map<String, Stored<EnterpriseFile>> existing = toRead.isEmpty() ? Map.of() : files.loadAll(run.store, toRead);
+        if (!existing.isEmpty()) {
+            run.existingSeen.set(true);
+        }
         Instant now = Instant.now();
         List<ImportColumns.Row> packed = new ArrayList<>();
         Transaction tx = null;
@@ -437,46 +454,51 @@ public class EnterpriseImports {
         for (ImportColumns.Row row : rows) {
             Optional<EnterpriseFiles.StagedRow> staged;
             try {
-                staged = files.stageImport(store, actor, row.creditCode(), existing.get(row.creditCode()), row.facts(),
-                        importId, now);
+                staged = files.stageImport(run.store, run.actor, row.creditCode(), existing.get(row.creditCode()),
+                        row.facts(), run.importId, now);
             } catch (ApiException e) {
-                rejects.add(RowRejection.of(row.number(), row.creditCode(), row.columnOf(e.field()), e));
+                run.rejects.add(RowRejection.of(row.number(), row.creditCode(), row.columnOf(e.field()), e));
                 continue;
             }
             if (staged.isEmpty()) {
-                unchanged.incrementAndGet();
+                run.unchanged.incrementAndGet();
                 continue;
             }
             if (tx != null && tx.size() + staged.get().items() > budget) {
-                commit(store, actor, requestId, importId, tx, packed, imported, unchanged, rejects);
+                commit(run, tx, packed, assumeNew);
                 tx = null;
                 packed = new ArrayList<>();
             }
             if (tx == null) {
-                tx = store.begin(actor, requestId);
+                tx = run.store.begin(run.actor, run.requestId);
             }
             staged.get().writes().accept(tx);
             packed.add(row);
         }
         if (tx != null) {
-            commit(store, actor, requestId, importId, tx, packed, imported, unchanged, rejects);
+            commit(run, tx, packed, assumeNew);
         }
     }
 
-    private void commit(TenantStore store, Caller actor, String requestId, String importId, Transaction tx,
-                        List<ImportColumns.Row> rows, AtomicInteger imported, AtomicInteger unchanged, Rejects rejects) {
+    private static boolean names(ImportColumns.Row row) {
+        return row.facts().stream().anyMatch(f -> "name".equals(f.field()));
+    }
+
+    private void commit(Run run, Transaction tx, List<ImportColumns.Row> rows, boolean assumedNew) {
         try {
             tx.commit();
-            imported.addAndGet(rows.size());
+            run.imported.addAndGet(rows.size());
             return;
         } catch (ApiException lostRace) {
-            if (rows.size() == 1) {
-                rejects.add(RowRejection.of(rows.get(0).number(), rows.get(0).creditCode(), null, lostRace));
+            if (assumedNew) {
+                run.existingSeen.set(true);
+            } else if (rows.size() == 1) {
+                run.rejects.add(RowRejection.of(rows.get(0).number(), rows.get(0).creditCode(), null, lostRace));
                 return;
             }
         }
         for (ImportColumns.Row row : rows) {
-            write(store, actor, requestId, importId, List.of(row), imported, unchanged, rejects);
+            write(run, List.of(row), false);
         }
     }
 

@@ -131,10 +131,10 @@ public final class SyntheticEnterprises {
                 continue;
             }
             EnterpriseFile file = file(code, facts, now);
-            load.put(EnterpriseItems.fileKey(store.keys(), code), EnterpriseItems.FILE, file)
+            load.put(EnterpriseItems.fileItemKey(store.keys(), file), EnterpriseItems.FILE, new EnterpriseItems.FileItem(file))
                     .put(EnterpriseItems.profileKey(store.keys(), code), EnterpriseItems.PROFILE,
                             EnterpriseProfile.of(file, 1, now));
-            EnterpriseItems.directoryEntries(store.keys(), file)
+            EnterpriseItems.tagEntries(store.keys(), file)
                     .forEach((key, entry) -> load.put(key, EnterpriseItems.DIRECTORY_ENTRY, entry));
             batch.add(code);
             created++;
@@ -265,9 +265,10 @@ public final class SyntheticEnterprises {
         Set<String> codes = new HashSet<>();
         String cursor = null;
         do {
-            Page<EnterpriseItems.DirectoryEntry> page = store.query(EnterpriseItems.facetPartition(store.keys(),
-                    EnterpriseItems.Facet.CODE), "", EnterpriseItems.DirectoryEntry.class, 1000, cursor);
-            page.items().forEach(e -> codes.add(e.creditCode()));
+            Page<EnterpriseItems.Listed> page = store.queryIndex(EnterpriseItems.Facet.CODE.index,
+                    EnterpriseItems.facetPartition(store.keys(), EnterpriseItems.Facet.CODE), "",
+                    EnterpriseItems.Listed.class, 1000, cursor);
+            page.items().forEach(e -> codes.add(e.directory().creditCode()));
             cursor = page.nextCursor();
         } while (cursor != null);
         return codes;

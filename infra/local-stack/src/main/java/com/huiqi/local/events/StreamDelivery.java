@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -26,8 +28,12 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * The {@code DynamoDB} stream events of template.yaml, delivered locally from DynamoDB Local's own
  * stream as Lambda's event source mapping delivers them: records in order per shard, filtered by
  * the event's {@code FilterCriteria}, in batches of at most {@code BatchSize}, in Lambda's
- * {@code DynamodbEvent} JSON; a failing batch is retried and then skipped. One poller thread per
- * event source, starting at the stream's latest position when the stack starts.
+ * {@code DynamodbEvent} JSON; a failing batch is retried and then skipped. One reader thread per
+ * table reads its stream once for all the events on it, starting at the stream's latest position
+ * when the stack starts, and hands each event the records that match its filter; each event has a
+ * delivery thread of its own, so a function busy for minutes (an import) holds up only its own
+ * events. (Lambda filters records before they reach a function, at no cost to it; here the stack
+ * pays for reading and filtering, once per record rather than once per event.)
  */
 public final class StreamDelivery implements AutoCloseable {
 
@@ -40,7 +46,7 @@ public final class StreamDelivery implements AutoCloseable {
     private final DynamoDbStreamsClient streams;
     private final ObjectMapper json = new ObjectMapper();
     private final AtomicBoolean stopped = new AtomicBoolean();
-    private final List<Thread> pollers = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
 
     private StreamDelivery(LocalGateway gateway, DynamoDbClient dynamoDb, DynamoDbStreamsClient streams) {
         this.gateway = gateway;
@@ -48,48 +54,63 @@ public final class StreamDelivery implements AutoCloseable {
         this.streams = streams;
     }
 
-    /** Starts one poller per {@code DynamoDB} event of the template. The clients stay the caller's to close. */
+    /** Starts one reader per table with {@code DynamoDB} events in the template. The clients stay the caller's to close. */
     public static StreamDelivery start(LocalGateway gateway, DynamoDbClient dynamoDb, DynamoDbStreamsClient streams) {
         StreamDelivery delivery = new StreamDelivery(gateway, dynamoDb, streams);
+        Map<String, List<EventSourceSpec.Stream>> byTable = new LinkedHashMap<>();
         for (EventSourceSpec source : gateway.template().eventSources()) {
             if (source instanceof EventSourceSpec.Stream stream) {
                 stream.filterPatterns().forEach(EventFilter::check);
-                delivery.startPoller(stream);
+                byTable.computeIfAbsent(stream.tableLogicalId(), t -> new ArrayList<>()).add(stream);
             }
         }
+        byTable.forEach(delivery::startReader);
         return delivery;
     }
 
-    private void startPoller(EventSourceSpec.Stream source) {
-        TableDefinition table = Tables.all().stream().filter(t -> t.logicalId().equals(source.tableLogicalId()))
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("event " + source.function() + "."
-                        + source.name() + " reads the stream of " + source.tableLogicalId() + ", which is not a table"));
+    /** An event and the matching records not yet delivered to it. */
+    private record Subscriber(EventSourceSpec.Stream source, BlockingQueue<JsonNode> pending) {
+    }
+
+    private void startReader(String tableLogicalId, List<EventSourceSpec.Stream> sources) {
+        TableDefinition table = Tables.all().stream().filter(t -> t.logicalId().equals(tableLogicalId))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("event " + sources.get(0).function() + "."
+                        + sources.get(0).name() + " reads the stream of " + tableLogicalId + ", which is not a table"));
         String streamArn = dynamoDb.describeTable(r -> r.tableName(table.tableName())).table().latestStreamArn();
         if (streamArn == null) {
             throw new IllegalStateException("table " + table.tableName() + " has no stream");
         }
         ShardReader reader = new ShardReader(streamArn);
         reader.openAt(ShardIteratorType.LATEST);
-        Thread thread = new Thread(() -> poll(source, reader), "stream-" + source.function() + "-" + source.name());
-        thread.setDaemon(true);
-        thread.start();
-        pollers.add(thread);
+        List<Subscriber> subscribers = new ArrayList<>();
+        for (EventSourceSpec.Stream source : sources) {
+            Subscriber subscriber = new Subscriber(source, new LinkedBlockingQueue<>());
+            subscribers.add(subscriber);
+            startThread(() -> deliverAll(subscriber), "stream-" + source.function() + "-" + source.name());
+        }
+        startThread(() -> read(reader, subscribers), "stream-" + tableLogicalId);
     }
 
-    private void poll(EventSourceSpec.Stream source, ShardReader reader) {
+    private void startThread(Runnable body, String name) {
+        Thread thread = new Thread(body, name);
+        thread.setDaemon(true);
+        thread.start();
+        threads.add(thread);
+    }
+
+    private void read(ShardReader reader, List<Subscriber> subscribers) {
         long lastDiscovery = System.currentTimeMillis();
         while (!stopped.get()) {
             try {
-                List<JsonNode> records = new ArrayList<>();
-                for (Record record : reader.read()) {
+                List<Record> records = reader.read();
+                for (Record record : records) {
                     JsonNode event = toLambdaRecord(record, reader.streamArn);
-                    if (source.filterPatterns().isEmpty()
-                            || source.filterPatterns().stream().anyMatch(p -> EventFilter.matches(p, event))) {
-                        records.add(event);
+                    for (Subscriber s : subscribers) {
+                        if (s.source().filterPatterns().isEmpty()
+                                || s.source().filterPatterns().stream().anyMatch(p -> EventFilter.matches(p, event))) {
+                            s.pending().add(event);
+                        }
                     }
-                }
-                for (int from = 0; from < records.size(); from += source.batchSize()) {
-                    deliver(source, records.subList(from, Math.min(records.size(), from + source.batchSize())));
                 }
                 if (System.currentTimeMillis() - lastDiscovery > SHARD_DISCOVERY_MILLIS) {
                     reader.discoverNewShards();
@@ -105,8 +126,28 @@ public final class StreamDelivery implements AutoCloseable {
                 if (stopped.get()) {
                     return;
                 }
-                LOG.error("reading the stream for " + source.function() + "." + source.name() + " failed; retrying", e);
+                LOG.error("reading the stream " + reader.streamArn + " failed; retrying", e);
                 sleepQuietly(1_000);
+            }
+        }
+    }
+
+    /** Delivers an event's records in order, each batch as many as are waiting, up to its batch size. */
+    private void deliverAll(Subscriber subscriber) {
+        while (!stopped.get()) {
+            try {
+                List<JsonNode> batch = new ArrayList<>();
+                batch.add(subscriber.pending().take());
+                subscriber.pending().drainTo(batch, subscriber.source().batchSize() - 1);
+                deliver(subscriber.source(), batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (stopped.get()) {
+                    return;
+                }
+                LOG.error("delivering to " + subscriber.source().function() + "." + subscriber.source().name() + " failed", e);
             }
         }
     }
@@ -279,6 +320,6 @@ public final class StreamDelivery implements AutoCloseable {
     @Override
     public void close() {
         stopped.set(true);
-        pollers.forEach(Thread::interrupt);
+        threads.forEach(Thread::interrupt);
     }
 }
