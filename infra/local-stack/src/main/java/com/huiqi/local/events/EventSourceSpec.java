@@ -45,12 +45,13 @@ public sealed interface EventSourceSpec {
 
     /**
      * {@code Type: DynamoDB}: the stream of the table {@code tableLogicalId}, in batches of at most
-     * {@code batchSize} records, keeping only records that match one of {@code filterPatterns}
+     * {@code batchSize} records gathered for up to {@code batchingWindow} (MaximumBatchingWindowInSeconds;
+     * zero: what is waiting), keeping only records that match one of {@code filterPatterns}
      * (Lambda's event filtering; none means all records), retried {@code maximumRetryAttempts}
      * times when the function fails.
      */
-    record Stream(String function, String name, String tableLogicalId, int batchSize, List<JsonNode> filterPatterns,
-                  int maximumRetryAttempts) implements EventSourceSpec {
+    record Stream(String function, String name, String tableLogicalId, int batchSize, Duration batchingWindow,
+                  List<JsonNode> filterPatterns, int maximumRetryAttempts) implements EventSourceSpec {
 
         public Stream {
             filterPatterns = List.copyOf(filterPatterns);

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -132,13 +133,28 @@ public final class StreamDelivery implements AutoCloseable {
         }
     }
 
-    /** Delivers an event's records in order, each batch as many as are waiting, up to its batch size. */
+    /**
+     * Delivers an event's records in order: each batch what is waiting, up to its batch size, or,
+     * with a batching window, what arrives within the window after the first record, as Lambda
+     * gathers them.
+     */
     private void deliverAll(Subscriber subscriber) {
+        int batchSize = subscriber.source().batchSize();
+        long window = subscriber.source().batchingWindow().toNanos();
         while (!stopped.get()) {
             try {
                 List<JsonNode> batch = new ArrayList<>();
                 batch.add(subscriber.pending().take());
-                subscriber.pending().drainTo(batch, subscriber.source().batchSize() - 1);
+                long deadline = System.nanoTime() + window;
+                subscriber.pending().drainTo(batch, batchSize - batch.size());
+                while (batch.size() < batchSize && deadline - System.nanoTime() > 0) {
+                    JsonNode next = subscriber.pending().poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                    if (next == null) {
+                        break;
+                    }
+                    batch.add(next);
+                    subscriber.pending().drainTo(batch, batchSize - batch.size());
+                }
                 deliver(subscriber.source(), batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -131,7 +132,8 @@ public final class SamTemplate {
         }
         int retries = properties.path("MaximumRetryAttempts").asInt(-1);
         return new EventSourceSpec.Stream(function, event, stream.substring(0, stream.length() - ".StreamArn".length()),
-                properties.path("BatchSize").asInt(DEFAULT_STREAM_BATCH), patterns,
+                properties.path("BatchSize").asInt(DEFAULT_STREAM_BATCH),
+                Duration.ofSeconds(properties.path("MaximumBatchingWindowInSeconds").asInt(0)), patterns,
                 retries < 0 ? LOCAL_STREAM_RETRIES : retries);
     }
 

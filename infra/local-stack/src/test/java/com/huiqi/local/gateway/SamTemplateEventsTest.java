@@ -64,6 +64,7 @@ class SamTemplateEventsTest {
                             Stream: !GetAtt DataTable.StreamArn
                             StartingPosition: LATEST
                             BatchSize: 1
+                            MaximumBatchingWindowInSeconds: 3
                             MaximumRetryAttempts: 0
                             FilterCriteria:
                               Filters:
@@ -76,10 +77,12 @@ class SamTemplateEventsTest {
         EventSourceSpec.Stream jobs = (EventSourceSpec.Stream) t.eventSources().get(0);
         assertEquals("DataTable", jobs.tableLogicalId());
         assertEquals(1, jobs.batchSize());
+        assertEquals(Duration.ofSeconds(3), jobs.batchingWindow());
         assertEquals(0, jobs.maximumRetryAttempts());
         assertEquals("Job", jobs.filterPatterns().get(0).at("/dynamodb/NewImage/_type/S/0").asText());
         EventSourceSpec.Stream all = (EventSourceSpec.Stream) t.eventSources().get(1);
         assertEquals(100, all.batchSize(), "Lambda's default");
+        assertEquals(Duration.ZERO, all.batchingWindow(), "Lambda's default: no window");
         assertTrue(all.filterPatterns().isEmpty());
         assertEquals(2, all.maximumRetryAttempts(), "Lambda's -1 (until the records expire) is bounded locally");
     }
