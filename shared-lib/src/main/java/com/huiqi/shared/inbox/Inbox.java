@@ -19,6 +19,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
  * Inboxes (站内消息): delivering news to a {@link Recipient}, listing it newest first, marking it
@@ -85,8 +87,10 @@ public class Inbox {
             throw new IllegalArgumentException("at most " + MAX_PER_DELIVERY + " messages per delivery");
         }
         String pk = partition(store, to);
-        for (int attempt = 1; ; attempt++) {
-            List<ItemKey> guards = news.stream().map(n -> ItemKey.of(pk, "D#" + hash(n.dedupeKey()))).toList();
+        List<String> hashes = news.stream().map(n -> hash(n.dedupeKey())).toList();
+        List<ItemKey> guards = hashes.stream().map(h -> ItemKey.of(pk, "D#" + h)).toList();
+        // A retry may find news delivered meanwhile, by another delivery of the same batch.
+        return retryingConflicts(() -> {
             Set<ItemKey> delivered = store.getAll(guards, Guard.class).keySet();
             Instant now = clock.instant();
             List<InboxMessage> created = new ArrayList<>();
@@ -96,9 +100,8 @@ public class Inbox {
                     continue;
                 }
                 News n = news.get(i);
-                String hash = hash(n.dedupeKey());
-                InboxMessage message = new InboxMessage(now.toEpochMilli() + "-" + hash, n.topic(), n.title(), n.body(),
-                        n.links(), n.source(), now, null);
+                InboxMessage message = new InboxMessage(now.toEpochMilli() + "-" + hashes.get(i), n.topic(), n.title(),
+                        n.body(), n.links(), n.source(), now, null);
                 tx.create(guards.get(i), GUARD, new Guard(message.id()));
                 tx.create(messageKey(pk, message.id()), MESSAGE, message);
                 created.add(message);
@@ -116,17 +119,9 @@ public class Inbox {
                                 created.get(0).topic(), a.title(), a.text(), ids, now, OutboundNotification.PENDING,
                                 null, null));
             });
-            try {
-                tx.commit();
-                return created;
-            } catch (ApiException raced) {
-                // Another delivery or a read changed the state meanwhile, or delivered some of this news.
-                if (!"CONCURRENT_MODIFICATION".equals(raced.code()) || attempt >= ATTEMPTS) {
-                    throw raced;
-                }
-                backOff(attempt);
-            }
-        }
+            tx.commit();
+            return created;
+        });
     }
 
     /** A page of the inbox, newest first, with the unread count. */
@@ -142,7 +137,7 @@ public class Inbox {
     public InboxMessage markRead(TenantStore store, Caller reader, String requestId, Recipient of, String id) {
         String pk = partition(store, of);
         ItemKey key = messageKey(pk, id);
-        for (int attempt = 1; ; attempt++) {
+        return retryingConflicts(() -> {
             Stored<InboxMessage> message = store.get(key.pk(), key.sk(), InboxMessage.class)
                     .orElseThrow(() -> ApiException.notFound("消息", "Message"));
             if (message.value().readAt() != null) {
@@ -152,14 +147,24 @@ public class Inbox {
             Optional<Stored<State>> state = store.get(pk, "STATE", State.class);
             Transaction tx = store.begin(reader, requestId).update(key, MESSAGE, read, message.version());
             writeState(tx, pk, state, Math.max(0, state.map(s -> s.value().unread()).orElse(0L) - 1));
+            tx.commit();
+            return read;
+        });
+    }
+
+    /**
+     * Runs {@code attempt} again while it loses a race for the inbox's state (another delivery or
+     * read committed meanwhile: CONCURRENT_MODIFICATION), up to {@link #ATTEMPTS} times.
+     */
+    private static <T> T retryingConflicts(Supplier<T> attempt) {
+        for (int n = 1; ; n++) {
             try {
-                tx.commit();
-                return read;
+                return attempt.get();
             } catch (ApiException raced) {
-                if (!"CONCURRENT_MODIFICATION".equals(raced.code()) || attempt >= ATTEMPTS) {
+                if (!"CONCURRENT_MODIFICATION".equals(raced.code()) || n >= ATTEMPTS) {
                     throw raced;
                 }
-                backOff(attempt);
+                backOff(n);
             }
         }
     }
@@ -167,7 +172,7 @@ public class Inbox {
     /** A short random pause, growing with the attempt, so that racing writers stop meeting. */
     private static void backOff(int attempt) {
         try {
-            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

@@ -51,8 +51,6 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class TenantIndex implements AutoCloseable {
 
-    private static final Set<String> KEY_FIELDS = Set.of(Fields.KIND, Fields.CODE);
-
     /** Facet values returned per dimension. */
     static final int FACET_VALUES = 50;
 
@@ -116,10 +114,10 @@ public final class TenantIndex implements AutoCloseable {
         TopDocs top = found.topDocs();
         long total = top.totalHits.value;
         ScoreDoc[] docs = top.scoreDocs;
+        // Every sort ends with the key (kind/code), so the page's keys are in its sort values already.
         List<String> page = new ArrayList<>();
         for (int i = 0; i < Math.min(docs.length, q.limit()); i++) {
-            Document d = searcher.storedFields().document(docs[i].doc, KEY_FIELDS);
-            page.add(SearchDocument.key(d.get(Fields.KIND), d.get(Fields.CODE)));
+            page.add(((BytesRef) ((FieldDoc) docs[i]).fields[1]).utf8ToString());
         }
         shown.accept(page);
 

@@ -14,8 +14,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -75,24 +77,15 @@ public final class SearchParameters {
     }
 
     /** Where the parameters come from: a request's query string, or the query a saved search keeps. */
-    interface Source {
-        Set<String> names();
+    private record Source(Set<String> names, Function<String, Optional<String>> values) {
 
-        java.util.Optional<String> raw(String name);
+        Optional<String> raw(String name) {
+            return values.apply(name);
+        }
     }
 
     public static Parsed parse(ApiRequest r) {
-        return parse(KNOWN, new Source() {
-            @Override
-            public Set<String> names() {
-                return r.queryNames();
-            }
-
-            @Override
-            public java.util.Optional<String> raw(String name) {
-                return r.rawQuery(name);
-            }
-        }, r.pageSize(), r.rawQuery("cursor").orElse(null));
+        return parse(KNOWN, new Source(r.queryNames(), r::rawQuery), r.pageSize(), r.rawQuery("cursor").orElse(null));
     }
 
     /**
@@ -103,17 +96,8 @@ public final class SearchParameters {
      */
     public static Parsed parseSaved(Map<String, String> query) {
         try {
-            Parsed parsed = parse(SAVED, new Source() {
-                @Override
-                public Set<String> names() {
-                    return query.keySet();
-                }
-
-                @Override
-                public java.util.Optional<String> raw(String name) {
-                    return java.util.Optional.ofNullable(query.get(name));
-                }
-            }, 1, null);
+            Parsed parsed = parse(SAVED, new Source(query.keySet(), name -> Optional.ofNullable(query.get(name))),
+                    1, null);
             if (parsed.text() == null && parsed.filters().keySet().equals(Set.of("status"))) {
                 throw ApiException.badRequest("EMPTY_SAVED_SEARCH", "订阅须有查询词或至少一个筛选条件",
                         "A saved search needs keywords or at least one filter", "query");
@@ -188,7 +172,7 @@ public final class SearchParameters {
         return all;
     }
 
-    private static java.util.Optional<List<String>> values(Source r, String name) {
+    private static Optional<List<String>> values(Source r, String name) {
         return r.raw(name).map(raw -> {
             List<String> values = Arrays.stream(raw.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
             if (values.isEmpty() || values.size() > MAX_VALUES) {
