@@ -1114,10 +1114,14 @@ export interface paths {
         };
         /**
          * Find enterprises in the center's directory
-         * @description 企业名录查询（一企一档）。按一个条件筛选：`name`（名称前缀）、`code`（统一社会信用代码前缀）、`region`
-         *     （行政区划代码前缀，如 `3205` 为苏州市）、`industry`（GB/T 4754-2017 门类或代码前缀，如 `C` 或 `C39`）、
-         *     `size`（大型/中型/小型/微型）、`tag`（标签名）或 `status`；不带条件时按名称排列全部企业。每个条件对应一个索引，
-         *     查询从不扫描全表。同时给出多个条件返回 400 INVALID_FILTER。列表不含个人信息。
+         * @description 企业名录查询（一企一档）。可按以下条件筛选，多个条件须同时满足：`name`（名称中的词或连续的两个以上字，
+         *     经中文分词与二元切分，如 `纳微` 查到“苏州纳微科技有限公司”；也可为名称开头）、`code`（统一社会信用代码前缀）、
+         *     `region`（行政区划代码前缀，如 `3205` 为苏州市）、`industry`（GB/T 4754-2017 门类或代码前缀，如 `C` 或 `C39`）、
+         *     `size`（大型/中型/小型/微型）、`tag`（标签名）、`status`；结果按名称、再按信用代码排列，不带条件时列出全部企业。
+         *     查询的是本中心的名录索引（由档案变更流在数秒内更新），从不扫描数据表：刚建立或修改的档案可能稍后才出现在列表中，
+         *     `GET /enterprises/{creditCode}` 则立即可见。列表不含个人信息。
+         *     Conditions combine (all must hold); the name is matched by words (Chinese segmentation) or any
+         *     run of two or more of its characters. The directory index follows file changes within seconds.
          */
         get: operations["listEnterprises"];
         put?: never;
@@ -3718,7 +3722,7 @@ export interface components {
          * @example 91320594MA1N2P3Q4X
          */
         CreditCodePath: string;
-        /** @description 企业名称前缀 / Name prefix. */
+        /** @description 名称中的词、连续的两个以上字或名称开头（1至100个字符） / Words of the name, any run of two or more of its characters, or its start (1 to 100 characters). */
         EnterpriseName: string;
         /** @description 统一社会信用代码或其前几位 / A credit code or its first characters. */
         EnterpriseCodePrefix: string;
@@ -3728,7 +3732,7 @@ export interface components {
         EnterpriseIndustry: string;
         /** @description 企业规模 / Size class. */
         EnterpriseSize: components["schemas"]["SizeClassName"];
-        /** @description 标签名，如 高新技术企业 / A tag name. */
+        /** @description 标签名，如 高新技术企业（荣誉与项目标签不作筛选） / A tag name (honours and projects are not listed by). */
         EnterpriseTag: string;
         /** @description 名录状态 / Directory status. */
         EnterpriseStatusFilter: components["schemas"]["EnterpriseStatus"];
@@ -5420,7 +5424,7 @@ export interface operations {
     listEnterprises: {
         parameters: {
             query?: {
-                /** @description 企业名称前缀 / Name prefix. */
+                /** @description 名称中的词、连续的两个以上字或名称开头（1至100个字符） / Words of the name, any run of two or more of its characters, or its start (1 to 100 characters). */
                 name?: components["parameters"]["EnterpriseName"];
                 /** @description 统一社会信用代码或其前几位 / A credit code or its first characters. */
                 code?: components["parameters"]["EnterpriseCodePrefix"];
@@ -5430,7 +5434,7 @@ export interface operations {
                 industry?: components["parameters"]["EnterpriseIndustry"];
                 /** @description 企业规模 / Size class. */
                 size?: components["parameters"]["EnterpriseSize"];
-                /** @description 标签名，如 高新技术企业 / A tag name. */
+                /** @description 标签名，如 高新技术企业（荣誉与项目标签不作筛选） / A tag name (honours and projects are not listed by). */
                 tag?: components["parameters"]["EnterpriseTag"];
                 /** @description 名录状态 / Directory status. */
                 status?: components["parameters"]["EnterpriseStatusFilter"];
@@ -5454,7 +5458,7 @@ export interface operations {
                     "application/json": components["schemas"]["DirectoryPage"];
                 };
             };
-            /** @description `INVALID_FILTER` (a malformed filter, or more than one), `INVALID_LIMIT`, `INVALID_CURSOR`. */
+            /** @description `INVALID_FILTER` (a malformed filter, `field` names it), `INVALID_LIMIT`, `INVALID_CURSOR` (malformed, or from another query or center). */
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -5498,7 +5502,7 @@ export interface operations {
     exportEnterprises: {
         parameters: {
             query?: {
-                /** @description 企业名称前缀 / Name prefix. */
+                /** @description 名称中的词、连续的两个以上字或名称开头（1至100个字符） / Words of the name, any run of two or more of its characters, or its start (1 to 100 characters). */
                 name?: components["parameters"]["EnterpriseName"];
                 /** @description 统一社会信用代码或其前几位 / A credit code or its first characters. */
                 code?: components["parameters"]["EnterpriseCodePrefix"];
@@ -5508,7 +5512,7 @@ export interface operations {
                 industry?: components["parameters"]["EnterpriseIndustry"];
                 /** @description 企业规模 / Size class. */
                 size?: components["parameters"]["EnterpriseSize"];
-                /** @description 标签名，如 高新技术企业 / A tag name. */
+                /** @description 标签名，如 高新技术企业（荣誉与项目标签不作筛选） / A tag name (honours and projects are not listed by). */
                 tag?: components["parameters"]["EnterpriseTag"];
                 /** @description 名录状态 / Directory status. */
                 status?: components["parameters"]["EnterpriseStatusFilter"];

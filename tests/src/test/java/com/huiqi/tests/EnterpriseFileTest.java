@@ -225,7 +225,7 @@ class EnterpriseFileTest {
     }
 
     @Test
-    void personalDataIsMaskedForDepartmentsAuditorsListsAndTheAuditTrail() {
+    void personalDataIsMaskedForDepartmentsAuditorsListsAndTheAuditTrail() throws Exception {
         String code = newCode();
         JsonNode created = create(code, List.of(fact("name", null, "个人信息测试有限公司"),
                 fact("legalRepresentativeIdNumber", null, "11010519491231002X"),
@@ -238,6 +238,7 @@ class EnterpriseFileTest {
         JsonNode byAuditor = STACK.call("GET", "/enterprises/" + code, auditor, null).json();
         assertFalse(byAuditor.toString().contains("11010519491231002X"));
 
+        assertListed("/enterprises?code=" + code, code);
         Exchange list = STACK.call("GET", "/enterprises?code=" + code, staff, null);
         assertEquals(1, list.json().get("items").size());
         assertFalse(list.body().contains("1101051949"), list.body());
@@ -286,7 +287,7 @@ class EnterpriseFileTest {
     }
 
     @Test
-    void sizeClassAndTagsAreRecomputedWhenTheirFiguresChange() {
+    void sizeClassAndTagsAreRecomputedWhenTheirFiguresChange() throws Exception {
         String code = newCode();
         JsonNode v1 = create(code, List.of(fact("name", null, "苏州划型测试制造有限公司"), fact("industryCode", null, "C3985"),
                 fact("registeredRegion", null, "320571"), fact("establishedOn", null, "2015-06-01"),
@@ -302,24 +303,24 @@ class EnterpriseFileTest {
             }
         }
         assertTrue(smallTag.get("reason").asText().contains("从业人员299人"), smallTag.toString());
-        assertTrue(inList("/enterprises?size=小型", code));
+        assertListed("/enterprises?size=小型", code);
 
         // One more employee crosses the 中型 bound of 工业 (300 persons and 2,000万元).
         JsonNode v2 = record(staff, code, v1.get("version").asLong(), List.of(fact("employees", 2025, 300))).json();
         assertEquals("MEDIUM", v2.at("/file/size/sizeClass").asText());
         assertTrue(tags(v2).contains("中型企业"));
         assertFalse(tags(v2).contains("小型企业"));
-        assertTrue(inList("/enterprises?size=中型", code));
-        assertFalse(inList("/enterprises?size=小型", code));
+        assertListed("/enterprises?size=中型", code);
+        assertNotListed("/enterprises?size=小型", code);
 
         // Business and interest tags follow the figures, each with its reason; so do the lists by tag.
         JsonNode v3 = record(staff, code, v2.get("version").asLong(), List.of(fact("qualifications", null,
                 List.of("高新技术企业")), fact("interests", null, List.of("技术改造")))).json();
         assertTrue(tags(v3).containsAll(List.of("高新技术企业", "技术改造")));
-        assertTrue(inList("/enterprises?tag=高新技术企业", code));
+        assertListed("/enterprises?tag=高新技术企业", code);
         JsonNode v4 = record(staff, code, v3.get("version").asLong(), List.of(fact("qualifications", null, null))).json();
         assertFalse(tags(v4).contains("高新技术企业"));
-        assertFalse(inList("/enterprises?tag=高新技术企业", code));
+        assertNotListed("/enterprises?tag=高新技术企业", code);
 
         // Behaviour tags come from recorded activities.
         Exchange attended = STACK.call("POST", "/enterprises/" + code + "/activities", staff, Map.of("kind", "EVENT",
@@ -376,23 +377,31 @@ class EnterpriseFileTest {
     }
 
     @Test
-    void theDirectoryIsListedByEachCriterionPagedAndExported() {
+    void theDirectoryIsListedByEachCriterionPagedAndExported() throws Exception {
         String code = newCode();
         create(code, List.of(fact("name", null, "名录查询测试软件有限公司"), fact("industryCode", null, "I6513"),
                 fact("registeredRegion", null, "320505")));
-        assertTrue(inList("/enterprises?name=名录查询测试", code));
-        assertTrue(inList("/enterprises?code=" + code.substring(0, 14), code));
-        assertTrue(inList("/enterprises?region=3205", code));
-        assertTrue(inList("/enterprises?region=320505", code));
-        assertFalse(inList("/enterprises?region=320571", code));
-        assertTrue(inList("/enterprises?industry=I65", code));
-        assertTrue(inList("/enterprises?industry=6513", code));
-        assertTrue(inList("/enterprises?tag=软件和信息技术服务产业链", code));
-        assertTrue(inList("/enterprises?status=ACTIVE", code));
+        assertListed("/enterprises?name=名录查询测试", code);
+        // Names are found by their words and by any run of their characters, not only by their start.
+        assertListed("/enterprises?name=查询测试软件", code);
+        assertListed("/enterprises?name=软件", code);
+        assertNotListed("/enterprises?name=测试查询", code);
+        assertListed("/enterprises?code=" + code.substring(0, 14), code);
+        assertListed("/enterprises?region=3205", code);
+        assertListed("/enterprises?region=320505", code);
+        assertNotListed("/enterprises?region=320571", code);
+        assertListed("/enterprises?industry=I65", code);
+        assertListed("/enterprises?industry=6513", code);
+        assertListed("/enterprises?tag=软件和信息技术服务产业链", code);
+        assertListed("/enterprises?status=ACTIVE", code);
 
         // Pages of two, followed by their cursors, give the same list as one large page, in name order.
-        create(newCode(), List.of(fact("name", null, "名录查询测试第二有限公司")));
-        create(newCode(), List.of(fact("name", null, "名录查询测试第三有限公司")));
+        String second = newCode();
+        String third = newCode();
+        create(second, List.of(fact("name", null, "名录查询测试第二有限公司")));
+        create(third, List.of(fact("name", null, "名录查询测试第三有限公司")));
+        assertListed("/enterprises?name=名录查询测试第二", second);
+        assertListed("/enterprises?name=名录查询测试第三", third);
         List<String> paged = new ArrayList<>();
         String cursor = null;
         do {
@@ -409,10 +418,15 @@ class EnterpriseFileTest {
         java.util.Collections.sort(sorted);
         assertEquals(sorted, paged, "the plain list is in name order");
 
-        Exchange two = STACK.call("GET", "/enterprises?region=3205&size=小型", staff, null);
-        assertEquals(400, two.status());
-        assertEquals("INVALID_FILTER", two.json().get("code").asText());
-        assertEquals(400, STACK.call("GET", "/enterprises?industry=Z1", staff, null).status());
+        // Conditions hold together.
+        assertListed("/enterprises?name=名录查询&region=3205&industry=I65&status=ACTIVE", code);
+        assertNotListed("/enterprises?name=名录查询&region=320571", code);
+        assertNotListed("/enterprises?name=名录查询&status=MOVED_OUT", code);
+        Exchange bad = STACK.call("GET", "/enterprises?industry=Z1", staff, null);
+        assertEquals(400, bad.status());
+        assertEquals("INVALID_FILTER", bad.json().get("code").asText());
+        assertEquals("industry", bad.json().get("field").asText());
+        assertEquals(400, STACK.call("GET", "/enterprises?cursor=bm90LWEtY3Vyc29y", staff, null).status());
 
         Exchange csv = STACK.call("GET", "/enterprises/export?region=320505", auditor, null);
         assertEquals(200, csv.status(), csv.body());
@@ -424,15 +438,15 @@ class EnterpriseFileTest {
     }
 
     @Test
-    void theLifecycleMovesOutBackInAndEndsWithDeregistration() {
+    void theLifecycleMovesOutBackInAndEndsWithDeregistration() throws Exception {
         String code = newCode();
         long v = create(code, List.of(fact("name", null, "迁移测试有限公司"))).get("version").asLong();
         Exchange out = STACK.call("POST", "/enterprises/" + code + "/lifecycle", staff,
                 Map.of("kind", "MOVED_OUT", "note", "迁往上海市浦东新区", "version", v));
         assertEquals(200, out.status(), out.body());
         assertEquals("MOVED_OUT", out.json().at("/file/status").asText());
-        assertTrue(inList("/enterprises?status=MOVED_OUT", code));
-        assertFalse(inList("/enterprises?status=ACTIVE", code));
+        assertListed("/enterprises?status=MOVED_OUT", code);
+        assertNotListed("/enterprises?status=ACTIVE", code);
         Exchange back = STACK.call("POST", "/enterprises/" + code + "/lifecycle", staff,
                 Map.of("kind", "MOVED_IN", "version", out.json().get("version").asLong()));
         assertEquals("ACTIVE", back.json().at("/file/status").asText());
@@ -449,16 +463,22 @@ class EnterpriseFileTest {
     }
 
     @Test
-    void theDemoDirectoryHoldsTwoThousandPlausibleEnterprisesAndSeedingAgainAddsNone() {
+    void theDemoDirectoryHoldsTwoThousandPlausibleEnterprisesAndSeedingAgainAddsNone() throws Exception {
+        // The seed's files reach the directory index through the stream: wait until they all have.
         List<JsonNode> entries = new ArrayList<>();
-        String cursor = null;
-        do {
-            Exchange e = STACK.call("GET", "/enterprises?region=32&limit=100" + (cursor == null ? "" : "&cursor=" + cursor),
-                    staff, null);
-            e.json().get("items").forEach(entries::add);
-            cursor = e.json().hasNonNull("nextCursor") ? e.json().get("nextCursor").asText() : null;
-        } while (cursor != null);
-        long synthetic = entries.stream().filter(e -> !e.get("creditCode").asText().startsWith("91320594MA1T")).count();
+        long synthetic = 0;
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (synthetic < DemoData.SYNTHETIC_ENTERPRISES + 1 && System.nanoTime() < deadline) {
+            entries.clear();
+            String cursor = null;
+            do {
+                Exchange e = STACK.call("GET", "/enterprises?region=32&limit=100" + (cursor == null ? "" : "&cursor=" + cursor),
+                        staff, null);
+                e.json().get("items").forEach(entries::add);
+                cursor = e.json().hasNonNull("nextCursor") ? e.json().get("nextCursor").asText() : null;
+            } while (cursor != null);
+            synthetic = entries.stream().filter(e -> !e.get("creditCode").asText().startsWith("91320594MA1T")).count();
+        }
         assertTrue(synthetic >= DemoData.SYNTHETIC_ENTERPRISES + 1, "2,000 synthetic and the demo enterprise: " + synthetic);
         Map<String, Integer> sizes = new HashMap<>();
         for (JsonNode e : entries) {
@@ -510,15 +530,40 @@ class EnterpriseFileTest {
         return records;
     }
 
-    private boolean inList(String path, String code) {
+    /**
+     * Waits until the list at {@code path} shows the file (the directory index follows the files a
+     * moment after they are written), failing after 30 seconds.
+     */
+    private void assertListed(String path, String code) throws InterruptedException {
+        awaitListed(path, code, true);
+    }
+
+    /** Waits until the list at {@code path} no longer shows the file, failing after 30 seconds. */
+    private void assertNotListed(String path, String code) throws InterruptedException {
+        awaitListed(path, code, false);
+    }
+
+    private void awaitListed(String path, String code, boolean expected) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (listed(path).contains(code) != expected) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(path + (expected ? " does not show " : " still shows ") + code);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** Every credit code of the list at {@code path}, every page. */
+    private java.util.Set<String> listed(String path) {
         String cursor = null;
-        Map<String, Boolean> seen = new HashMap<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         do {
-            Exchange e = STACK.call("GET", path + "&limit=100" + (cursor == null ? "" : "&cursor=" + cursor), staff, null);
+            Exchange e = STACK.call("GET", path + (path.contains("?") ? "&" : "?") + "limit=100"
+                    + (cursor == null ? "" : "&cursor=" + cursor), staff, null);
             assertEquals(200, e.status(), e.body());
-            e.json().get("items").forEach(i -> seen.put(i.get("creditCode").asText(), true));
+            e.json().get("items").forEach(i -> seen.add(i.get("creditCode").asText()));
             cursor = e.json().hasNonNull("nextCursor") ? e.json().get("nextCursor").asText() : null;
         } while (cursor != null);
-        return seen.containsKey(code);
+        return seen;
     }
 }

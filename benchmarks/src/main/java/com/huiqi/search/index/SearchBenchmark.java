@@ -1,5 +1,6 @@
 package com.huiqi.search.index;
 
+import com.huiqi.shared.index.IndexFiles;
 import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import com.huiqi.search.catalogue.PublishedEntry;
@@ -92,7 +93,7 @@ public class SearchBenchmark {
         docs = new Projection(catalogue).all();
         var dir = IndexWriting.write(docs, analyzer);
         index = new TenantIndex(dir, analyzer);
-        files = IndexStore.zip(dir);
+        files = IndexFiles.zip(dir);
         text = QueryText.parse(KEYWORDS, analyzer, Synonyms.NONE);
         query = new SearchQuery(KEYWORDS, Map.of("level", Set.of("DISTRICT"),
                 "region", Set.of("320571", "320500", "320000", "100000"), "status", Set.of("PUBLISHED")), Set.of(),
@@ -174,7 +175,7 @@ public class SearchBenchmark {
     @Warmup(iterations = 3)
     @Measurement(iterations = 15)
     public SearchResult coldTenant() {
-        return search(new TenantIndex(IndexStore.unzip(files), analyzer));
+        return search(new TenantIndex(IndexFiles.unzip(files), analyzer));
     }
 
     /** The stricter reference's whole answer: searched in the projected rows already in memory. */

@@ -49,8 +49,8 @@ import java.util.TreeMap;
 /**
  * Enterprise files (一企一档) of one center: creating them, recording figures as the caller's
  * source, their history, lifecycle and activities. Every write recomputes the portrait (size class
- * and tags) and the matching profile, and commits the file, its history, its profile, its directory
- * entries and the audit record in one transaction.
+ * and tags) and the matching profile, and commits the file (which carries its directory list line),
+ * its history, its profile and the audit record in one transaction.
  *
  * <p>An enterprise user only ever reaches its own file (the credit code bound to its account); any
  * other file answers 404, like a file that does not exist.
@@ -66,13 +66,11 @@ public class EnterpriseFiles {
     private static final Set<Role> CENTER = EnumSet.of(Role.STAFF, Role.CENTER_ADMIN);
 
     private final ObjectMapper mapper;
-    private final Directory directory;
     /** The MIIT 2011 standard until a tenant setting selects another of {@link SizeStandard#KNOWN}. */
     private final SizeStandard standard = SizeStandard.defaultStandard();
 
-    public EnterpriseFiles(@Named(PlatformBeans.MAPPER) ObjectMapper mapper, Directory directory) {
+    public EnterpriseFiles(@Named(PlatformBeans.MAPPER) ObjectMapper mapper) {
         this.mapper = mapper;
-        this.directory = directory;
     }
 
     /**
@@ -115,7 +113,7 @@ public class EnterpriseFiles {
                 null, now, actor.username());
         EnterpriseFile file = derive(new EnterpriseFile(code, Lifecycle.Status.ACTIVE, List.of(registered),
                 applied.facts(), List.of(), List.of(), null, now, now), now);
-        Transaction tx = store.begin(actor, requestId).create(fileItemKey(store, file), EnterpriseItems.FILE, stored(file));
+        Transaction tx = store.begin(actor, requestId).create(fileKey(store, file.creditCode()), EnterpriseItems.FILE, stored(file));
         derivedWrites(store, tx, null, file, 1, now);
         tx.audit("enterprise.create", "enterprise", code, null, auditView(applied.changedKeys(), Map.of(), file)).commit();
         return view(actor, file, 1);
@@ -143,7 +141,7 @@ public class EnterpriseFiles {
         }
         EnterpriseFile after = derive(new EnterpriseFile(before.creditCode(), before.status(), before.lifecycle(),
                 applied.facts(), before.recentActivities(), before.tags(), before.size(), before.createdAt(), now), now);
-        Transaction tx = store.begin(actor, requestId).update(fileItemKey(store, after), EnterpriseItems.FILE,
+        Transaction tx = store.begin(actor, requestId).update(fileKey(store, after.creditCode()), EnterpriseItems.FILE,
                 stored(after), version);
         for (FactHistory h : applied.history()) {
             tx.create(tableFor(FileFields.fieldOfKey(h.key())), historyKey(store, before.creditCode(), h.key(), now),
@@ -200,15 +198,15 @@ public class EnterpriseFiles {
                     before.recentActivities(), before.tags(), before.size(), before.createdAt(), now), now);
         }
         boolean personalChanges = !personalOf(after.facts()).equals(before == null ? Map.of() : personalOf(before.facts()));
-        // file, profile, audit; history; directory; personal item; and the catalogue entries of the
-        // file's partition in both tables (the shared partitions are the importer's margin).
-        int items = 3 + applied.history().size() + directory.writes(store, before, after) + (personalChanges ? 1 : 0) + 2;
+        // file, profile, audit; history; personal item; and the catalogue entries of the file's
+        // partition in both tables (the shared partitions are the importer's margin).
+        int items = 3 + applied.history().size() + (personalChanges ? 1 : 0) + 2;
         long version = existing == null ? 0 : existing.version();
         return java.util.Optional.of(new StagedRow(items, tx -> {
             if (before == null) {
-                tx.create(fileItemKey(store, after), EnterpriseItems.FILE, stored(after));
+                tx.create(fileKey(store, after.creditCode()), EnterpriseItems.FILE, stored(after));
             } else {
-                tx.update(fileItemKey(store, after), EnterpriseItems.FILE, stored(after), version);
+                tx.update(fileKey(store, after.creditCode()), EnterpriseItems.FILE, stored(after), version);
             }
             for (FactHistory h : applied.history()) {
                 tx.create(tableFor(FileFields.fieldOfKey(h.key())), historyKey(store, code, h.key(), now), HISTORY, h);
@@ -290,7 +288,7 @@ public class EnterpriseFiles {
         events.add(new Lifecycle.Event(kind, effective, Fields.optionalText("note", change.note(), 200), now, actor.username()));
         EnterpriseFile after = derive(new EnterpriseFile(before.creditCode(), next, events, before.facts(),
                 before.recentActivities(), before.tags(), before.size(), before.createdAt(), now), now);
-        Transaction tx = store.begin(actor, requestId).update(fileItemKey(store, after), EnterpriseItems.FILE,
+        Transaction tx = store.begin(actor, requestId).update(fileKey(store, after.creditCode()), EnterpriseItems.FILE,
                 stored(after), version);
         derivedWrites(store, tx, before, after, version + 1, now);
         tx.audit("enterprise.lifecycle", "enterprise", before.creditCode(), Map.of("status", before.status()),
@@ -316,7 +314,7 @@ public class EnterpriseFiles {
         EnterpriseFile after = derive(new EnterpriseFile(before.creditCode(), before.status(), before.lifecycle(),
                 before.facts(), recent.subList(0, Math.min(recent.size(), EnterpriseFile.RECENT_ACTIVITIES)),
                 before.tags(), before.size(), before.createdAt(), now), now);
-        Transaction tx = store.begin(actor, requestId).update(fileItemKey(store, after), EnterpriseItems.FILE,
+        Transaction tx = store.begin(actor, requestId).update(fileKey(store, after.creditCode()), EnterpriseItems.FILE,
                 stored(after), version);
         derivedWrites(store, tx, before, after, version + 1, now);
         tx.audit("enterprise.activity", "enterprise", before.creditCode(), null, activity).commit();
@@ -331,12 +329,11 @@ public class EnterpriseFiles {
                 d.tags(), d.size(), file.createdAt(), file.updatedAt());
     }
 
-    /** The profile and the directory entries follow the file in the same transaction. */
+    /** The profile and the personal figures follow the file in the same transaction. */
     private void derivedWrites(TenantStore store, Transaction tx, EnterpriseFile before, EnterpriseFile after,
                                long newVersion, Instant now) {
         tx.putDerived(EnterpriseItems.profileKey(store.keys(), after.creditCode()), EnterpriseItems.PROFILE,
                 EnterpriseProfile.of(after, newVersion, now));
-        directory.update(store, tx, before, after);
         Map<String, FieldState> personalBefore = before == null ? Map.of() : personalOf(before.facts());
         Map<String, FieldState> personalAfter = personalOf(after.facts());
         ItemKey personalKey = ItemKey.of(fileKey(store, after.creditCode()).pk(), PERSONAL_SK);
@@ -351,15 +348,10 @@ public class EnterpriseFiles {
 
     /**
      * The file item as the data table keeps it: without the personal figures, which only the
-     * personal-data table holds, and with its list line for the directory indexes.
+     * personal-data table holds, and with its list line and listed tags for the directory index.
      */
     private static EnterpriseItems.FileItem stored(EnterpriseFile file) {
         return new EnterpriseItems.FileItem(withoutPersonal(file));
-    }
-
-    /** The file's key with its keys in the directory indexes, which DynamoDB keeps in step with the item. */
-    private static ItemKey fileItemKey(TenantStore store, EnterpriseFile file) {
-        return EnterpriseItems.fileItemKey(store.keys(), file);
     }
 
     private static EnterpriseFile withoutPersonal(EnterpriseFile file) {

@@ -6,9 +6,10 @@ import static com.huiqi.shared.identity.Role.DEPARTMENT;
 import static com.huiqi.shared.identity.Role.ENTERPRISE;
 import static com.huiqi.shared.identity.Role.STAFF;
 
+import com.huiqi.enterprises.directory.Directory;
+import com.huiqi.enterprises.directory.DirectoryQuery;
 import com.huiqi.enterprises.imports.EnterpriseImports;
 import com.huiqi.shared.enterprise.EnterpriseItems.DirectoryEntry;
-import com.huiqi.shared.enterprise.EnterpriseItems.Facet;
 import com.huiqi.shared.error.ApiException;
 import com.huiqi.shared.http.ApiRequest;
 import com.huiqi.shared.http.ApiResponse;
@@ -18,7 +19,6 @@ import com.huiqi.shared.storage.Page;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -88,18 +88,17 @@ public class EnterprisesRoutes {
     }
 
     private ApiResponse list(ApiRequest r) {
-        Map.Entry<Facet, String> filter = filter(r);
-        return ApiResponse.ok(directory.find(r.store(), filter.getKey(), filter.getValue(), r.pageSize(), r.cursor()));
+        return ApiResponse.ok(directory.find(r.store(), DirectoryQuery.parse(r::query), r.pageSize(), r.cursor()));
     }
 
     /** The whole list for a filter as CSV (UTF-8 with a byte order mark, so spreadsheet programs read the Chinese). */
     private ApiResponse export(ApiRequest r) {
-        Map.Entry<Facet, String> filter = filter(r);
+        DirectoryQuery query = DirectoryQuery.parse(r::query);
         StringBuilder csv = new StringBuilder("\uFEFF统一社会信用代码,企业名称,状态,注册地,行业,企业规模\r\n");
         String cursor = null;
         int rows = 0;
         do {
-            Page<DirectoryEntry> page = directory.find(r.store(), filter.getKey(), filter.getValue(), 1000, cursor);
+            Page<DirectoryEntry> page = directory.find(r.store(), query, 1000, cursor);
             for (DirectoryEntry e : page.items()) {
                 if (++rows > EXPORT_LIMIT) {
                     throw ApiException.badRequest("EXPORT_TOO_LARGE", "导出超过" + EXPORT_LIMIT + "行，请缩小筛选范围",
@@ -126,23 +125,6 @@ public class EnterprisesRoutes {
         }
         return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")
                 ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
-    }
-
-    /** At most one filter: each is one index, and lists are queries of exactly one index. */
-    private static Map.Entry<Facet, String> filter(ApiRequest r) {
-        Map<Facet, String> given = new LinkedHashMap<>();
-        for (Facet facet : Facet.values()) {
-            r.query(facet.name().toLowerCase()).ifPresent(v -> given.put(facet, v));
-        }
-        if (given.size() > 1) {
-            throw ApiException.badRequest("INVALID_FILTER", "一次只能按一个条件筛选", "Filter by one criterion at a time",
-                    given.keySet().stream().skip(1).findFirst().orElseThrow().name().toLowerCase());
-        }
-        if (given.isEmpty()) {
-            return Map.entry(Facet.NAME, "");
-        }
-        var only = given.entrySet().iterator().next();
-        return Map.entry(only.getKey(), Directory.prefixFor(only.getKey(), only.getValue()));
     }
 
     private static Integer year(Optional<String> raw) {

@@ -2,10 +2,8 @@ package com.huiqi.shared.enterprise;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.huiqi.shared.storage.ItemKey;
-import com.huiqi.shared.storage.Tables;
 import com.huiqi.shared.tenancy.Keys;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
 /**
  * Where an enterprise file and what derives from it are stored, for every writer: the enterprises
@@ -15,42 +13,19 @@ import java.util.Map;
  *   <li>the file: {@code <tenant>#ENT#<code>} / {@code FILE}; superseded values beside it,
  *       {@code HIST#<figure>#<instant>}; its personal figures under the same key in the personal-data table</li>
  *   <li>the matching profile: {@code <tenant>#PROFILES} / {@code <code>}, one partition that matching pages through</li>
- *   <li>the directory (企业名录): for each way staff look enterprises up, one partition
- *       {@code <tenant>#ENTBY#<facet>} whose sort keys start with the looked-up value, so every list
- *       is a Query with {@code begins_with}, never a Scan. Region and industry codes are
- *       hierarchical, so a prefix ("3205", "C39") finds everything below it. Sort keys end in the
- *       credit code. For the name, code, status, region, industry and size these partitions are
- *       global secondary indexes ({@link Tables#DIRECTORY_INDEXES}) keyed on the file item itself,
- *       which also carries the list line ({@link FileItem#directory}): DynamoDB keeps them in step
- *       with the file, and a file costs one item, not seven. A file has several tags, and an item
- *       has one key per index, so the tag list is items of its own, {@code <tenant>#ENTBY#TAG} /
- *       {@code <tag>#<code>}, written in the file's transaction.</li>
+ *   <li>the directory (企业名录): no items of its own. The file item carries its list line and the
+ *       tags it is listed by ({@link FileItem}), and the table's stream feeds them to the center's
+ *       directory index (the enterprises function's {@code directory} package), which answers every
+ *       list: by words of the name, code, region, industry, size, tag and status together.</li>
  * </ul>
  */
 public final class EnterpriseItems {
 
     public static final String FILE = "EnterpriseFile";
     public static final String PROFILE = "EnterpriseProfile";
-    public static final String DIRECTORY_ENTRY = "DirectoryEntry";
     public static final String FILE_SK = "FILE";
 
     private EnterpriseItems() {
-    }
-
-    /** The ways to look an enterprise up, each with its index (none for the tag: its entries are items). */
-    public enum Facet {
-        NAME("dirname"), CODE("dircode"), REGION("dirregion"), INDUSTRY("dirindustry"), SIZE("dirsize"), TAG(null),
-        STATUS("dirstatus");
-
-        /** The global secondary index of the data table that lists files by this facet, or null. */
-        public final String index;
-
-        Facet(String index) {
-            if (index != null && !Tables.DIRECTORY_INDEXES.contains(index)) {
-                throw new IllegalStateException("no such index " + index);
-            }
-            this.index = index;
-        }
     }
 
     /** One line of a directory list: what a list shows, and no personal data. */
@@ -59,38 +34,27 @@ public final class EnterpriseItems {
     }
 
     /**
-     * A file as the data table stores it: the file (without its personal figures) and its list line,
-     * which the directory indexes copy. Readers read it back as an {@link EnterpriseFile}.
+     * A file as the data table stores it: the file (without its personal figures), its list line and
+     * the tags it is listed by, which the directory indexer reads from the stream. Readers read it
+     * back as an {@link EnterpriseFile}.
      */
-    public record FileItem(@JsonUnwrapped EnterpriseFile file, DirectoryEntry directory) {
-        public FileItem(EnterpriseFile file) {
-            this(file, entryOf(file));
-        }
-    }
+    public record FileItem(@JsonUnwrapped EnterpriseFile file, DirectoryEntry directory, List<String> listedTags) {
 
-    /** What the directory index entries of a file hold, read back from an index. */
-    public record Listed(DirectoryEntry directory) {
+        /** The attributes the directory indexer reads. */
+        public static final String DIRECTORY = "directory";
+        public static final String LISTED_TAGS = "listedTags";
+
+        public FileItem(EnterpriseFile file) {
+            this(file, entryOf(file), EnterpriseItems.listedTags(file));
+        }
     }
 
     public static ItemKey fileKey(Keys keys, String code) {
         return ItemKey.of(keys.pk("ENT", code), FILE_SK);
     }
 
-    /** The file's key with its key in each directory index it belongs to: the key to write it with. */
-    public static ItemKey fileItemKey(Keys keys, EnterpriseFile file) {
-        ItemKey key = fileKey(keys, file.creditCode());
-        for (Map.Entry<Facet, String> sk : indexedSortKeys(file).entrySet()) {
-            key = key.withIndex(sk.getKey().index, facetPartition(keys, sk.getKey()), sk.getValue());
-        }
-        return key;
-    }
-
     public static ItemKey profileKey(Keys keys, String code) {
         return ItemKey.of(keys.pk("PROFILES"), code);
-    }
-
-    public static String facetPartition(Keys keys, Facet facet) {
-        return keys.pk("ENTBY", facet.name());
     }
 
     /** The list line of a file. */
@@ -99,44 +63,13 @@ public final class EnterpriseItems {
                 text(file, "industryCode"), sizeOf(file));
     }
 
-    /** The file's sort key in each directory index it belongs to (a file without a region is in no region list). */
-    static Map<Facet, String> indexedSortKeys(EnterpriseFile file) {
-        String code = file.creditCode();
-        String region = text(file, "registeredRegion");
-        String industry = text(file, "industryCode");
-        String size = sizeOf(file);
-        Map<Facet, String> out = new LinkedHashMap<>();
-        out.put(Facet.NAME, file.name() + "#" + code);
-        out.put(Facet.CODE, code);
-        out.put(Facet.STATUS, file.status().name() + "#" + code);
-        if (region != null) {
-            out.put(Facet.REGION, region + "#" + code);
-        }
-        if (industry != null) {
-            out.put(Facet.INDUSTRY, industry + "#" + code);
-        }
-        if (size != null) {
-            out.put(Facet.SIZE, size + "#" + code);
-        }
-        return out;
-    }
-
-    /** The tag list's entries of a file, by their keys: the directory items written beside the file. */
-    public static Map<ItemKey, DirectoryEntry> tagEntries(Keys keys, EnterpriseFile file) {
-        String code = file.creditCode();
-        DirectoryEntry entry = entryOf(file);
-        Map<ItemKey, DirectoryEntry> out = new LinkedHashMap<>();
-        for (Tag tag : file.tags()) {
-            // Honours and projects are free text, too many and too varied to list by.
-            if (!tag.basis().contains("honours") && !tag.basis().contains("projects")) {
-                out.put(entryKey(keys, Facet.TAG, tag.name() + "#" + code), entry);
-            }
-        }
-        return out;
-    }
-
-    private static ItemKey entryKey(Keys keys, Facet facet, String sk) {
-        return ItemKey.of(facetPartition(keys, facet), sk);
+    /** The tags a file is listed by: honours and projects are free text, too many and too varied to list by. */
+    public static List<String> listedTags(EnterpriseFile file) {
+        return file.tags().stream()
+                .filter(tag -> !tag.basis().contains("honours") && !tag.basis().contains("projects"))
+                .map(Tag::name)
+                .distinct()
+                .toList();
     }
 
     private static String sizeOf(EnterpriseFile file) {

@@ -1,7 +1,6 @@
 package com.huiqi.shared.storage;
 
 import java.util.List;
-import java.util.stream.Stream;
 
 /** Every table of the platform. Add a table here and in template.yaml; TemplateConsistencyTest checks both. */
 public final class Tables {
@@ -9,25 +8,13 @@ public final class Tables {
     private Tables() {
     }
 
-    /** The attribute of an enterprise file item that the directory indexes copy: what a list line shows. */
-    public static final String DIRECTORY_ENTRY = "directory";
-
-    /** The directory's indexes, one per way to look an enterprise up except by tag (a file has several tags). */
-    public static final List<String> DIRECTORY_INDEXES =
-            List.of("dirname", "dircode", "dirstatus", "dirregion", "dirindustry", "dirsize");
-
     /**
      * Tenant data: every entity of every capability. Partition keys are {@code <tenant>#...} (see
      * {@link com.huiqi.shared.tenancy.Keys}); {@code gsi1} serves alternate lookups within a tenant.
-     * The stream feeds search indexing and notifications.
-     *
-     * <p>The {@code dir*} indexes are the enterprise directory (企业名录, see
-     * {@code com.huiqi.shared.enterprise.EnterpriseItems}): each file item carries its key in each of
-     * them, so DynamoDB keeps the lists in step with the file itself, and they copy only the file's
-     * small {@value #DIRECTORY_ENTRY} attribute, not its figures.
+     * The stream feeds search and directory indexing, imports, usage figures and notifications.
      */
     public static final TableDefinition DATA = new TableDefinition("DataTable", "TABLE_DATA", "huiqi-data",
-            Stream.concat(Stream.of(TableDefinition.Index.all("gsi1")), directoryIndexes()).toList(), true);
+            List.of(TableDefinition.Index.all("gsi1")), true);
 
     /**
      * The append-only audit trail, {@code <tenant>#AUDIT#<yyyy-MM-dd>} partitions. Functions may
@@ -46,11 +33,6 @@ public final class Tables {
      */
     public static final TableDefinition PERSONAL =
             new TableDefinition("PersonalTable", "TABLE_PERSONAL", "huiqi-personal", List.of(), false);
-
-    /** Static initialisers run in order: DIRECTORY_INDEXES is declared above DATA, which reads it. */
-    private static Stream<TableDefinition.Index> directoryIndexes() {
-        return DIRECTORY_INDEXES.stream().map(name -> new TableDefinition.Index(name, List.of(DIRECTORY_ENTRY)));
-    }
 
     public static List<TableDefinition> all() {
         return List.of(DATA, AUDIT, PERSONAL);

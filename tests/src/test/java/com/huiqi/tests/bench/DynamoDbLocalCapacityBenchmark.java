@@ -2,7 +2,6 @@ package com.huiqi.tests.bench;
 
 import com.huiqi.local.LocalStack;
 import com.huiqi.local.LocalStackConfig;
-import com.huiqi.shared.storage.TableDefinition;
 import com.huiqi.shared.storage.Tables;
 import com.huiqi.tests.support.TestStack;
 import java.net.URI;
@@ -30,8 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * through the plain low-level client (no Enhanced Client, no encryption interceptor, no
  * derivation), into the data table (a stream and its indexes) and the audit table (no stream, no
  * index). The items are shaped like an imported enterprise's: per row one file of about 1.5 KB and
- * small items of about 250 bytes; where the data table has the directory indexes, also rows of six
- * items whose file carries a key in each of them. The figure to compare the import with: rows per
+ * small items of about 250 bytes; also rows as the import writes a new enterprise now (its file and
+ * its profile, 100 items a transaction). The figure to compare the import with: rows per
  * second. Compiled against an older checkout it measures that checkout's table layout.
  *
  * <p>Run as {@link EnterpriseImportBenchmark} is run (docs/benchmarks.md), with this class's name.
@@ -50,23 +49,21 @@ public final class DynamoDbLocalCapacityBenchmark {
             String audit = Tables.AUDIT.tableName();
             AtomicInteger run = new AtomicInteger();
             // Warm-up: JIT of client and server, not reported.
-            measure(client, data, "warm-up", 13, 25, false, 2, false, run);
+            measure(client, data, "warm-up", 13, 25, false, 2, run);
             System.out.println("table (indexes), call, items per row, items per call, threads, items/s, rows/s");
             for (int threads : new int[] {1, 2, 8}) {
-                report(measure(client, data, "BatchWriteItem", 13, 25, false, threads, false, run));
+                report(measure(client, data, "BatchWriteItem", 13, 25, false, threads, run));
             }
             for (int threads : new int[] {1, 2, 8}) {
-                report(measure(client, data, "TransactWriteItems", 13, 100, true, threads, false, run));
+                report(measure(client, data, "TransactWriteItems", 13, 100, true, threads, run));
             }
-            report(measure(client, data, "TransactWriteItems", 13, 13, true, 8, false, run));
-            if (Tables.DATA.gsis().containsAll(Tables.DIRECTORY_INDEXES)) {
-                // The layout of this branch: the file in the six directory indexes, 6 items a row.
-                for (int threads : new int[] {2, 8}) {
-                    report(measure(client, data, "TransactWriteItems", 6, 100, true, threads, true, run));
-                }
+            report(measure(client, data, "TransactWriteItems", 13, 13, true, 8, run));
+            // Rows as the import writes a new enterprise now: its file and its profile.
+            for (int threads : new int[] {2, 8}) {
+                report(measure(client, data, "TransactWriteItems", 2, 100, true, threads, run));
             }
-            report(measure(client, audit, "BatchWriteItem", 13, 25, false, 8, false, run));
-            report(measure(client, audit, "TransactWriteItems", 13, 100, true, 8, false, run));
+            report(measure(client, audit, "BatchWriteItem", 13, 25, false, 8, run));
+            report(measure(client, audit, "TransactWriteItems", 13, 100, true, 8, run));
         }
         // DynamoDB Local leaves a non-daemon thread behind.
         System.exit(0);
@@ -81,27 +78,13 @@ public final class DynamoDbLocalCapacityBenchmark {
                 r.threads, r.itemsPerSecond, r.itemsPerSecond / r.itemsPerRow);
     }
 
-    /**
-     * @param indexed whether each row's file carries a key in each directory index (and a small
-     *                {@code directory} attribute they copy)
-     */
     private static Result measure(DynamoDbClient client, String table, String call, int itemsPerRow, int perCall,
-                                  boolean transact, int threads, boolean indexed, AtomicInteger run) throws Exception {
+                                  boolean transact, int threads, AtomicInteger run) throws Exception {
         int runId = run.incrementAndGet();
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (int row = 0; row < ROWS; row++) {
             for (int i = 0; i < itemsPerRow; i++) {
-                Map<String, AttributeValue> item = item(runId, row, i);
-                if (indexed && i == 0) {
-                    for (String index : Tables.DIRECTORY_INDEXES) {
-                        item.put(TableDefinition.gsiPk(index), AttributeValue.fromS("capbench#ENTBY#" + index));
-                        item.put(TableDefinition.gsiSk(index), AttributeValue.fromS("苏州批量导入" + row + "号#" + runId));
-                    }
-                    item.put(Tables.DIRECTORY_ENTRY, AttributeValue.fromM(Map.of(
-                            "creditCode", item.get("creditCode"), "name", item.get("name"),
-                            "status", AttributeValue.fromS("ACTIVE"), "registeredRegion", item.get("registeredRegion"))));
-                }
-                items.add(item);
+                items.add(item(runId, row, i));
             }
         }
         List<List<Map<String, AttributeValue>>> calls = new ArrayList<>();

@@ -6,6 +6,7 @@ import com.huiqi.search.catalogue.PublishedEntry;
 import com.huiqi.shared.config.Env;
 import com.huiqi.shared.config.PlatformBeans;
 import com.huiqi.shared.identity.Caller;
+import com.huiqi.shared.index.IndexFiles;
 import com.huiqi.shared.storage.ItemKey;
 import com.huiqi.shared.storage.Stored;
 import com.huiqi.shared.storage.TenantStore;
@@ -24,14 +25,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.IOContext;
-import org.apache.lucene.store.IndexInput;
-import org.apache.lucene.store.IndexOutput;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -91,7 +85,7 @@ public class IndexStore {
     /** Writes a new generation's objects and returns their location. */
     String putGeneration(TenantId tenant, long generation, Directory index, List<PublishedEntry> catalogue) {
         String location = tenant.value() + "/" + generation + "-" + UUID.randomUUID();
-        put(location + "/" + INDEX_FILE, zip(index));
+        put(location + "/" + INDEX_FILE, IndexFiles.zip(index));
         put(location + "/" + CATALOGUE_FILE, gzip(catalogue));
         return location;
     }
@@ -102,7 +96,7 @@ public class IndexStore {
 
     Files index(Pointer pointer) {
         byte[] zip = get(pointer.location() + "/" + INDEX_FILE);
-        return new Files(unzip(zip), zip.length);
+        return new Files(IndexFiles.unzip(zip), zip.length);
     }
 
     List<PublishedEntry> catalogue(Pointer pointer) {
@@ -135,54 +129,6 @@ public class IndexStore {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
-    }
-
-    /** Lucene's files are already compressed; the zip only stores them. */
-    static byte[] zip(Directory dir) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.setLevel(0);
-            for (String name : dir.listAll()) {
-                zip.putNextEntry(new ZipEntry(name));
-                try (IndexInput in = dir.openInput(name, IOContext.READONCE)) {
-                    byte[] bytes = new byte[(int) in.length()];
-                    in.readBytes(bytes, 0, bytes.length);
-                    zip.write(bytes);
-                }
-                zip.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    /** The bytes of an index's files. */
-    static long sizeOf(Directory dir) {
-        try {
-            long total = 0;
-            for (String name : dir.listAll()) {
-                total += dir.fileLength(name);
-            }
-            return total;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static Directory unzip(byte[] bytes) {
-        Directory dir = new ByteBuffersDirectory();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                byte[] file = zip.readAllBytes();
-                try (IndexOutput out = dir.createOutput(e.getName(), IOContext.DEFAULT)) {
-                    out.writeBytes(file, file.length);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return dir;
     }
 
     private static ItemKey pointerKey(TenantStore store) {

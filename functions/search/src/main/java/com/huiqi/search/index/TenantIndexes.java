@@ -1,5 +1,6 @@
 package com.huiqi.search.index;
 
+import com.huiqi.shared.index.IndexFiles;
 import com.huiqi.search.catalogue.CatalogueReader;
 import com.huiqi.shared.config.Env;
 import com.huiqi.shared.storage.Stored;
@@ -81,7 +82,7 @@ public class TenantIndexes {
         } else if (pointer == null) {
             ByteBuffersDirectory dir = IndexWriting.write(
                     new Projection(catalogue.all(tenantStore)).all(), analyzer);
-            fresh = new Open(new TenantIndex(dir, analyzer), 0, IndexStore.sizeOf(dir), now);
+            fresh = new Open(new TenantIndex(dir, analyzer), 0, IndexFiles.sizeOf(dir), now);
         } else {
             IndexStore.Files files = store.index(pointer);
             fresh = new Open(new TenantIndex(files.directory(), analyzer), generation, files.bytes(), now);

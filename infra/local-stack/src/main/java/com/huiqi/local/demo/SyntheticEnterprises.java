@@ -15,7 +15,8 @@ import com.huiqi.shared.enterprise.SizeStandard;
 import com.huiqi.shared.identity.Caller;
 import com.huiqi.shared.identity.Role;
 import com.huiqi.shared.storage.BulkLoad;
-import com.huiqi.shared.storage.Page;
+import com.huiqi.shared.storage.ItemKey;
+import com.huiqi.shared.storage.Tables;
 import com.huiqi.shared.storage.TenantStore;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -109,33 +110,33 @@ public final class SyntheticEnterprises {
      */
     public Loaded load(TenantStore store, String place, List<String> districts, int count) {
         long started = System.nanoTime();
-        Set<String> existing = existingCodes(store);
         Caller actor = new Caller(ACTOR, ACTOR, store.keys().tenant(), Set.of(Role.STAFF), Optional.empty());
         BulkLoad load = store.bulkLoad(actor, "demo-seed-" + store.keys().tenant().value());
         Random random = new Random(store.keys().tenant().value().hashCode());
         Instant now = Instant.now();
-        Set<String> codes = new HashSet<>();
+        // Draw every enterprise first, whether or not it exists, so every run draws the same sequence.
+        Map<String, List<FactChange>> drawn = new LinkedHashMap<>();
+        while (drawn.size() < count) {
+            String district = districts.get(random.nextInt(districts.size()));
+            String code = code(random, district);
+            if (!drawn.containsKey(code)) {
+                drawn.put(code, facts(random, place, district));
+            }
+        }
+        Set<String> existing = existingCodes(store, List.copyOf(drawn.keySet()));
         int created = 0;
         int skipped = 0;
         List<String> batch = new ArrayList<>();
-        while (codes.size() < count) {
-            String district = districts.get(random.nextInt(districts.size()));
-            String code = code(random, district);
-            if (!codes.add(code)) {
-                continue;
-            }
-            // Draw the figures whether or not the code exists, so every run draws the same sequence.
-            List<FactChange> facts = facts(random, place, district);
+        for (Map.Entry<String, List<FactChange>> enterprise : drawn.entrySet()) {
+            String code = enterprise.getKey();
             if (existing.contains(code)) {
                 skipped++;
                 continue;
             }
-            EnterpriseFile file = file(code, facts, now);
-            load.put(EnterpriseItems.fileItemKey(store.keys(), file), EnterpriseItems.FILE, new EnterpriseItems.FileItem(file))
+            EnterpriseFile file = file(code, enterprise.getValue(), now);
+            load.put(EnterpriseItems.fileKey(store.keys(), code), EnterpriseItems.FILE, new EnterpriseItems.FileItem(file))
                     .put(EnterpriseItems.profileKey(store.keys(), code), EnterpriseItems.PROFILE,
                             EnterpriseProfile.of(file, 1, now));
-            EnterpriseItems.tagEntries(store.keys(), file)
-                    .forEach((key, entry) -> load.put(key, EnterpriseItems.DIRECTORY_ENTRY, entry));
             batch.add(code);
             created++;
             if (batch.size() == AUDIT_BATCH) {
@@ -261,17 +262,12 @@ public final class SyntheticEnterprises {
         return f;
     }
 
-    private static Set<String> existingCodes(TenantStore store) {
-        Set<String> codes = new HashSet<>();
-        String cursor = null;
-        do {
-            Page<EnterpriseItems.Listed> page = store.queryIndex(EnterpriseItems.Facet.CODE.index,
-                    EnterpriseItems.facetPartition(store.keys(), EnterpriseItems.Facet.CODE), "",
-                    EnterpriseItems.Listed.class, 1000, cursor);
-            page.items().forEach(e -> codes.add(e.directory().creditCode()));
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        return codes;
+    /** Which of the codes have a file already: read in batches of a hundred, by key, never a scan. */
+    private static Set<String> existingCodes(TenantStore store, List<String> codes) {
+        List<ItemKey> keys = codes.stream().map(c -> EnterpriseItems.fileKey(store.keys(), c)).toList();
+        Set<String> found = new HashSet<>();
+        store.getAllStored(Tables.DATA, keys, EnterpriseFile.class).values().forEach(f -> found.add(f.value().creditCode()));
+        return found;
     }
 
     private static FactChange change(String field, Integer year, com.fasterxml.jackson.databind.JsonNode value) {
