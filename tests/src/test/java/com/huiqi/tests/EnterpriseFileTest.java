@@ -21,6 +21,7 @@ import com.huiqi.shared.rules.RuleOutcome;
 import com.huiqi.shared.rules.RuleParser;
 import com.huiqi.shared.rules.Verdict;
 import com.huiqi.tests.support.TestStack;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -508,6 +509,44 @@ class EnterpriseFileTest {
             assertEquals(0, again.created());
             assertEquals(DemoData.SYNTHETIC_ENTERPRISES, again.existing());
         }
+    }
+
+    @Test
+    void aBehaviourTagAgesOutOnTheScheduleThoughNoFigureChanges() throws Exception {
+        String code = newCode();
+        JsonNode created = create(code, List.of(fact("name", null, "标签时效测试有限公司")));
+        // A consultation that leaves the 90-day window a few seconds from now.
+        Instant leaves = Instant.now().plusSeconds(15);
+        Exchange consulted = STACK.call("POST", "/enterprises/" + code + "/activities", staff, Map.of("kind", "CONSULTATION",
+                "subject", "研发费用加计扣除", "occurredAt", leaves.minusSeconds(90L * 86_400).toString(),
+                "version", created.get("version").asLong()));
+        assertEquals(200, consulted.status(), consulted.body());
+        assertTrue(tags(consulted.json()).contains("近期咨询"));
+        assertListed("/enterprises?tag=近期咨询", code);
+
+        // Before the moment the schedule leaves the file alone.
+        assertTrue(Instant.now().isBefore(leaves), "the directory took too long to list the file");
+        assertEquals(0, refreshRun().get("refreshed").asInt(), "nothing is due yet");
+        long before = STACK.call("GET", "/enterprises/" + code, staff, null).json().get("version").asLong();
+        assertEquals(consulted.json().get("version").asLong(), before);
+
+        Thread.sleep(Math.max(0, java.time.Duration.between(Instant.now(), leaves).toMillis()) + 500);
+        assertTrue(refreshRun().get("refreshed").asInt() >= 1);
+        JsonNode after = STACK.call("GET", "/enterprises/" + code, staff, null).json();
+        assertFalse(tags(after).contains("近期咨询"), after.toString());
+        assertEquals(before + 1, after.get("version").asLong());
+        assertTrue(auditTrail().stream().anyMatch(a -> a.get("action").asText().equals("enterprise.portrait")
+                && a.get("entityId").asText().equals(code) && a.at("/before/tags").toString().contains("近期咨询")
+                && !a.at("/after/tags").toString().contains("近期咨询")));
+        assertNotListed("/enterprises?tag=近期咨询", code);
+
+        // Once refreshed the file is not due again: another run does not write it.
+        refreshRun();
+        assertEquals(before + 1, STACK.call("GET", "/enterprises/" + code, staff, null).json().get("version").asLong());
+    }
+
+    private static JsonNode refreshRun() throws Exception {
+        return MAPPER.readTree(STACK.stack().schedules().runNow("PortraitRefreshFunction", "Hourly"));
     }
 
     @Test

@@ -12,6 +12,7 @@ import com.huiqi.shared.tenancy.Keys;
 import com.huiqi.shared.tenancy.TenantId;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * filtered in template.yaml to enterprise file items: every new, changed or removed file reaches its
  * center's directory index within seconds. Records are grouped by tenant (the file's partition key
  * starts with it) and each tenant's changes become one new generation of its index. A record's new
- * image carries the file's list line and the tags it is listed by, so nothing is read back; a
+ * image carries the file's list line, the tags it is listed by and when its portrait is next due,
+ * so nothing is read back; a
  * failure fails the batch, which Lambda retries, and applying a batch again writes the same documents.
  */
 public class EnterpriseDirectoryIndexerFunction
@@ -77,7 +79,8 @@ public class EnterpriseDirectoryIndexerFunction
         if (listed != null && listed.getL() != null) {
             listed.getL().forEach(t -> tags.add(t.getS()));
         }
-        return new DirectoryIndex.Listing(entry, tags);
+        String due = text(image, EnterpriseItems.FileItem.PORTRAIT_DUE);
+        return new DirectoryIndex.Listing(entry, tags, due == null ? null : Instant.parse(due));
     }
 
     private static String text(Map<String, AttributeValue> map, String name) {

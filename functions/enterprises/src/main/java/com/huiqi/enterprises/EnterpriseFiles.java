@@ -49,8 +49,8 @@ import java.util.TreeMap;
 /**
  * Enterprise files (一企一档) of one center: creating them, recording figures as the caller's
  * source, their history, lifecycle and activities. Every write recomputes the portrait (size class
- * and tags) and the matching profile, and commits the file (which carries its directory list line),
- * its history, its profile and the audit record in one transaction.
+ * and tags) and the matching profile, and commits the file (which carries its profile and its
+ * directory list line), its history and the audit record in one transaction.
  *
  * <p>An enterprise user only ever reaches its own file (the credit code bound to its account); any
  * other file answers 404, like a file that does not exist.
@@ -113,8 +113,9 @@ public class EnterpriseFiles {
                 null, now, actor.username());
         EnterpriseFile file = derive(new EnterpriseFile(code, Lifecycle.Status.ACTIVE, List.of(registered),
                 applied.facts(), List.of(), List.of(), null, now, now), now);
-        Transaction tx = store.begin(actor, requestId).create(fileKey(store, file.creditCode()), EnterpriseItems.FILE, stored(file));
-        derivedWrites(store, tx, null, file, 1, now);
+        Transaction tx = store.begin(actor, requestId).create(fileKey(store, file.creditCode()), EnterpriseItems.FILE,
+                stored(file, 1, now));
+        derivedWrites(tx, store, null, file);
         tx.audit("enterprise.create", "enterprise", code, null, auditView(applied.changedKeys(), Map.of(), file)).commit();
         return view(actor, file, 1);
     }
@@ -142,12 +143,12 @@ public class EnterpriseFiles {
         EnterpriseFile after = derive(new EnterpriseFile(before.creditCode(), before.status(), before.lifecycle(),
                 applied.facts(), before.recentActivities(), before.tags(), before.size(), before.createdAt(), now), now);
         Transaction tx = store.begin(actor, requestId).update(fileKey(store, after.creditCode()), EnterpriseItems.FILE,
-                stored(after), version);
+                stored(after, version + 1, now), version);
         for (FactHistory h : applied.history()) {
             tx.create(tableFor(FileFields.fieldOfKey(h.key())), historyKey(store, before.creditCode(), h.key(), now),
                     HISTORY, h);
         }
-        derivedWrites(store, tx, before, after, version + 1, now);
+        derivedWrites(tx, store, before, after);
         tx.audit("enterprise.facts", "enterprise", before.creditCode(), auditView(applied.changedKeys(), before.facts(), null),
                 auditView(applied.changedKeys(), after.facts(), after)).commit();
         return view(actor, after, version + 1);
@@ -198,20 +199,20 @@ public class EnterpriseFiles {
                     before.recentActivities(), before.tags(), before.size(), before.createdAt(), now), now);
         }
         boolean personalChanges = !personalOf(after.facts()).equals(before == null ? Map.of() : personalOf(before.facts()));
-        // file, profile, audit; history; personal item; and the catalogue entries of the file's
-        // partition in both tables (the shared partitions are the importer's margin).
-        int items = 3 + applied.history().size() + (personalChanges ? 1 : 0) + 2;
+        // file (its profile inside), audit; history; personal item; and the catalogue entries of the
+        // file's partition in both tables (the shared partitions are the importer's margin).
+        int items = 2 + applied.history().size() + (personalChanges ? 1 : 0) + 2;
         long version = existing == null ? 0 : existing.version();
         return java.util.Optional.of(new StagedRow(items, tx -> {
             if (before == null) {
-                tx.create(fileKey(store, after.creditCode()), EnterpriseItems.FILE, stored(after));
+                tx.create(fileKey(store, after.creditCode()), EnterpriseItems.FILE, stored(after, 1, now));
             } else {
-                tx.update(fileKey(store, after.creditCode()), EnterpriseItems.FILE, stored(after), version);
+                tx.update(fileKey(store, after.creditCode()), EnterpriseItems.FILE, stored(after, version + 1, now), version);
             }
             for (FactHistory h : applied.history()) {
                 tx.create(tableFor(FileFields.fieldOfKey(h.key())), historyKey(store, code, h.key(), now), HISTORY, h);
             }
-            derivedWrites(store, tx, before, after, version + 1, now);
+            derivedWrites(tx, store, before, after);
             Map<String, Object> audited = auditView(applied.changedKeys(), after.facts(), after);
             audited.put("import", importId);
             tx.audit(before == null ? "enterprise.import.create" : "enterprise.import.facts", "enterprise", code,
@@ -262,8 +263,9 @@ public class EnterpriseFiles {
 
     /** The matching profile, read on its own: it is written with every change of the file, and holds no personal data. */
     public EnterpriseProfile profile(TenantStore store, Caller actor, String rawCode) {
-        ItemKey key = EnterpriseItems.profileKey(store.keys(), accessibleCode(actor, rawCode));
-        return store.get(key.pk(), key.sk(), EnterpriseProfile.class).orElseThrow(EnterpriseFiles::notFound).value();
+        ItemKey key = fileKey(store, accessibleCode(actor, rawCode));
+        return store.get(key.pk(), key.sk(), EnterpriseItems.ProfileOnly.class).orElseThrow(EnterpriseFiles::notFound)
+                .value().profile();
     }
 
     public FileView lifecycle(TenantStore store, Caller actor, String requestId, String rawCode, LifecycleChange change) {
@@ -289,8 +291,8 @@ public class EnterpriseFiles {
         EnterpriseFile after = derive(new EnterpriseFile(before.creditCode(), next, events, before.facts(),
                 before.recentActivities(), before.tags(), before.size(), before.createdAt(), now), now);
         Transaction tx = store.begin(actor, requestId).update(fileKey(store, after.creditCode()), EnterpriseItems.FILE,
-                stored(after), version);
-        derivedWrites(store, tx, before, after, version + 1, now);
+                stored(after, version + 1, now), version);
+        derivedWrites(tx, store, before, after);
         tx.audit("enterprise.lifecycle", "enterprise", before.creditCode(), Map.of("status", before.status()),
                 Map.of("status", next, "event", events.get(events.size() - 1))).commit();
         return view(actor, after, version + 1);
@@ -315,10 +317,46 @@ public class EnterpriseFiles {
                 before.facts(), recent.subList(0, Math.min(recent.size(), EnterpriseFile.RECENT_ACTIVITIES)),
                 before.tags(), before.size(), before.createdAt(), now), now);
         Transaction tx = store.begin(actor, requestId).update(fileKey(store, after.creditCode()), EnterpriseItems.FILE,
-                stored(after), version);
-        derivedWrites(store, tx, before, after, version + 1, now);
+                stored(after, version + 1, now), version);
+        derivedWrites(tx, store, before, after);
         tx.audit("enterprise.activity", "enterprise", before.creditCode(), null, activity).commit();
         return view(actor, after, version + 1);
+    }
+
+    /**
+     * Recomputes a file's portrait as of now, though no figure changed: what the scheduled refresh
+     * does when the file's portrait is due ({@link Portrait#nextChange}: an activity left the
+     * behaviour window, the enterprise had an anniversary). Audited like any change of the file.
+     *
+     * @return whether the file was written; false when it is gone, not due (the index had not seen
+     *         its last write) or another write came first (which recomputed the portrait itself)
+     */
+    public boolean refreshPortrait(TenantStore store, Caller system, String runId, String code) {
+        Stored<EnterpriseFile> stored = loadAll(store, List.of(code)).get(code);
+        if (stored == null) {
+            return false;
+        }
+        EnterpriseFile before = stored.value();
+        Instant now = Instant.now();
+        Instant due = EnterpriseItems.portraitDue(before);
+        if (due == null || due.isAfter(now)) {
+            return false; // the directory index had not seen the file's last write yet
+        }
+        EnterpriseFile after = derive(new EnterpriseFile(before.creditCode(), before.status(), before.lifecycle(),
+                before.facts(), before.recentActivities(), before.tags(), before.size(), before.createdAt(), now), now);
+        Transaction tx = store.begin(system, runId).update(fileKey(store, code), EnterpriseItems.FILE,
+                stored(after, stored.version() + 1, now), stored.version());
+        tx.audit("enterprise.portrait", "enterprise", code, Map.of("tags", tagNames(before)), Map.of("tags", tagNames(after)));
+        try {
+            tx.commit();
+            return true;
+        } catch (ApiException changedMeanwhile) {
+            return false;
+        }
+    }
+
+    private static List<String> tagNames(EnterpriseFile file) {
+        return file.tags().stream().map(Tag::name).toList();
     }
 
     // ---------------------------------------------------------------- internals
@@ -329,11 +367,8 @@ public class EnterpriseFiles {
                 d.tags(), d.size(), file.createdAt(), file.updatedAt());
     }
 
-    /** The profile and the personal figures follow the file in the same transaction. */
-    private void derivedWrites(TenantStore store, Transaction tx, EnterpriseFile before, EnterpriseFile after,
-                               long newVersion, Instant now) {
-        tx.putDerived(EnterpriseItems.profileKey(store.keys(), after.creditCode()), EnterpriseItems.PROFILE,
-                EnterpriseProfile.of(after, newVersion, now));
+    /** The personal figures follow the file in the same transaction, in the personal-data table. */
+    private void derivedWrites(Transaction tx, TenantStore store, EnterpriseFile before, EnterpriseFile after) {
         Map<String, FieldState> personalBefore = before == null ? Map.of() : personalOf(before.facts());
         Map<String, FieldState> personalAfter = personalOf(after.facts());
         ItemKey personalKey = ItemKey.of(fileKey(store, after.creditCode()).pk(), PERSONAL_SK);
@@ -350,8 +385,8 @@ public class EnterpriseFiles {
      * The file item as the data table keeps it: without the personal figures, which only the
      * personal-data table holds, and with its list line and listed tags for the directory index.
      */
-    private static EnterpriseItems.FileItem stored(EnterpriseFile file) {
-        return new EnterpriseItems.FileItem(withoutPersonal(file));
+    private static EnterpriseItems.FileItem stored(EnterpriseFile file, long version, Instant now) {
+        return new EnterpriseItems.FileItem(withoutPersonal(file), EnterpriseProfile.of(file, version, now));
     }
 
     private static EnterpriseFile withoutPersonal(EnterpriseFile file) {

@@ -11,6 +11,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -188,6 +189,33 @@ public final class Portrait {
         }
         return Optional.of(new Tag(Category.ATTRIBUTE, age >= 10 ? "成熟期" : "成长期",
                 "成立" + age + "年（缺少近三年营业收入，未计增长）", basis));
+    }
+
+    /**
+     * When the portrait derived now stops being what {@link #derive} would give, though no figure
+     * changes: the first moment an activity leaves the {@value #BEHAVIOUR_DAYS}-day window, or the
+     * enterprise's next anniversary (its age is in the growth stage and its reason). Null when only a
+     * change of the figures can change it. The file's portrait is recomputed then, on a schedule.
+     */
+    public static Instant nextChange(Map<String, FieldState> facts, List<Activity> activities, LocalDate today,
+                                     Instant now, ZoneId zone) {
+        Instant next = null;
+        Instant since = now.minusSeconds(BEHAVIOUR_DAYS * 86_400L);
+        for (Activity a : activities) {
+            if (!a.occurredAt().isBefore(since) && !a.occurredAt().isAfter(now)) {
+                next = earlier(next, a.occurredAt().plusSeconds(BEHAVIOUR_DAYS * 86_400L).plusMillis(1));
+            }
+        }
+        Optional<LocalDate> established = text(facts, "establishedOn").map(LocalDate::parse);
+        if (established.isPresent() && !established.get().isAfter(today)) {
+            int age = Period.between(established.get(), today).getYears();
+            next = earlier(next, established.get().plusYears(age + 1L).atStartOfDay(zone).toInstant());
+        }
+        return next;
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a == null || b.isBefore(a) ? b : a;
     }
 
     /** 近期咨询, 近期申报 and so on: one tag per kind of activity in the last {@value #BEHAVIOUR_DAYS} days. */

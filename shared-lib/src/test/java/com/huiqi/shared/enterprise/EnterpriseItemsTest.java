@@ -35,9 +35,10 @@ class EnterpriseItemsTest {
     }
 
     @Test
-    void theStoredFileCarriesItsListLineBesideTheFileAndReadsBackAsTheFile() throws Exception {
+    void theStoredFileCarriesItsListLineAndProfileBesideTheFileAndReadsBackAsTheFileOrTheProfile() throws Exception {
         EnterpriseFile full = file("name", "\"苏州索引有限公司\"", "registeredRegion", "\"320571\"");
-        JsonNode stored = MAPPER.valueToTree(new EnterpriseItems.FileItem(full));
+        EnterpriseProfile profile = EnterpriseProfile.of(full, 3, NOW);
+        JsonNode stored = MAPPER.valueToTree(new EnterpriseItems.FileItem(full, profile));
         assertEquals(CODE, stored.get("creditCode").asText());
         assertTrue(stored.has("facts"));
         assertEquals("苏州索引有限公司", stored.at("/" + EnterpriseItems.FileItem.DIRECTORY + "/name").asText());
@@ -45,6 +46,10 @@ class EnterpriseItemsTest {
         EnterpriseFile back = MAPPER.readerFor(EnterpriseFile.class)
                 .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(stored);
         assertEquals(full, back);
+        EnterpriseItems.ProfileOnly onlyProfile = MAPPER.readerFor(EnterpriseItems.ProfileOnly.class)
+                .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(stored);
+        assertEquals(profile, onlyProfile.profile());
+        assertEquals(3, onlyProfile.profile().fileVersion());
     }
 
     @Test
@@ -55,7 +60,7 @@ class EnterpriseItemsTest {
         List<String> listed = EnterpriseItems.listedTags(tagged);
         assertTrue(listed.contains("科技型中小企业"), listed.toString());
         assertFalse(listed.contains("姑苏领军人才"), listed.toString());
-        JsonNode stored = MAPPER.valueToTree(new EnterpriseItems.FileItem(tagged));
+        JsonNode stored = MAPPER.valueToTree(new EnterpriseItems.FileItem(tagged, EnterpriseProfile.of(tagged, 1, NOW)));
         assertEquals(listed, MAPPER.convertValue(stored.get(EnterpriseItems.FileItem.LISTED_TAGS), List.class));
     }
 }

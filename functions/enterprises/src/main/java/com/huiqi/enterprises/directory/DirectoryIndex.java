@@ -7,6 +7,7 @@ import com.huiqi.shared.storage.Page;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -37,6 +39,7 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
@@ -63,14 +66,18 @@ public final class DirectoryIndex {
     static final String SIZE = "size";
     static final String STATUS = "status";
     static final String TAG = "tag";
+    static final String PORTRAIT_DUE = "portraitDue";
     private static final String SORT_NAME = "s_name";
     private static final String SORT_CODE = "s_code";
     private static final Sort ORDER = new Sort(new SortField(SORT_NAME, SortField.Type.STRING),
             new SortField(SORT_CODE, SortField.Type.STRING));
     private static final String CURSOR_VERSION = "d1";
 
-    /** A file as the directory lists it: its list line and the tags it is found by. */
-    public record Listing(DirectoryEntry entry, List<String> tags) {
+    /**
+     * A file as the directory lists it: its list line and the tags it is listed by, and when its
+     * portrait is next due to be recomputed (null: only a change of its figures changes it).
+     */
+    public record Listing(DirectoryEntry entry, List<String> tags, Instant portraitDue) {
         public Listing {
             tags = List.copyOf(tags);
         }
@@ -132,6 +139,9 @@ public final class DirectoryIndex {
         for (String tag : listing.tags()) {
             doc.add(new StringField(TAG, tag, Field.Store.NO));
         }
+        if (listing.portraitDue() != null) {
+            doc.add(new LongPoint(PORTRAIT_DUE, listing.portraitDue().toEpochMilli()));
+        }
         return doc;
     }
 
@@ -169,6 +179,21 @@ public final class DirectoryIndex {
                 next = encode(fingerprint, last.name(), last.creditCode());
             }
             return new Page<>(items, next);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Up to {@code limit} files whose portrait was due to be recomputed by {@code now}, in no particular order. */
+    public List<String> portraitsDue(Instant now, int limit) {
+        try {
+            StoredFields stored = searcher.storedFields();
+            List<String> codes = new ArrayList<>();
+            for (ScoreDoc hit : searcher.search(LongPoint.newRangeQuery(PORTRAIT_DUE, Long.MIN_VALUE, now.toEpochMilli()),
+                    limit).scoreDocs) {
+                codes.add(stored.document(hit.doc).get(CODE));
+            }
+            return codes;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

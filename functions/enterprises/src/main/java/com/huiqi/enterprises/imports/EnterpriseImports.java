@@ -70,10 +70,10 @@ public class EnterpriseImports {
     /** Writer threads; DynamoDB takes many transactions at once, each its own round trip. */
     private static final int WRITERS = 8;
     /**
-     * What a transaction keeps free for the partition catalogue entries rows share (the profiles,
-     * the audit day, and one more should the day turn).
+     * What a transaction keeps free for the partition catalogue entries rows share (the audit day,
+     * and one more should the day turn).
      */
-    private static final int SHARED_MARGIN = 3;
+    private static final int SHARED_MARGIN = 2;
     private static final long PROGRESS_EVERY_MILLIS = 1000;
     private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Set<Role> CENTER = EnumSet.of(Role.STAFF, Role.CENTER_ADMIN);

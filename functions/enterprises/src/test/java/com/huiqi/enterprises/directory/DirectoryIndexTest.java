@@ -33,7 +33,7 @@ class DirectoryIndexTest {
     private static DirectoryIndex.Change file(String code, String name, Lifecycle.Status status, String region,
                                               String industry, String size, String... tags) {
         return new DirectoryIndex.Change(code, new DirectoryIndex.Listing(
-                new DirectoryEntry(code, name, status, region, industry, size), List.of(tags)));
+                new DirectoryEntry(code, name, status, region, industry, size), List.of(tags), null));
     }
 
     @BeforeEach

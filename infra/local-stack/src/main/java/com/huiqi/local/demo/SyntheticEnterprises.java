@@ -134,9 +134,8 @@ public final class SyntheticEnterprises {
                 continue;
             }
             EnterpriseFile file = file(code, enterprise.getValue(), now);
-            load.put(EnterpriseItems.fileKey(store.keys(), code), EnterpriseItems.FILE, new EnterpriseItems.FileItem(file))
-                    .put(EnterpriseItems.profileKey(store.keys(), code), EnterpriseItems.PROFILE,
-                            EnterpriseProfile.of(file, 1, now));
+            load.put(EnterpriseItems.fileKey(store.keys(), code), EnterpriseItems.FILE,
+                    new EnterpriseItems.FileItem(file, EnterpriseProfile.of(file, 1, now)));
             batch.add(code);
             created++;
             if (batch.size() == AUDIT_BATCH) {
