@@ -1257,6 +1257,7 @@ export interface paths {
          * The enterprise's matching profile
          * @description 供政策匹配使用的企业画像：恰为规则语言可判断的企业指标（`AttributeCatalog`），可直接作为规则求值的事实；
          *     缺失的指标即“未知”，不是“否”。JSON Schema 见 `frontend-contract/schemas/enterprise-profile.schema.json`。
+         *     画像随档案的每次写入在同一事务中计算并保存于档案条目，`fileVersion` 为其所依据的档案版本。
          */
         get: operations["getEnterpriseProfile"];
         put?: never;
@@ -1312,7 +1313,10 @@ export interface paths {
         /**
          * Record an activity behind the behaviour tags
          * @description 记录企业的一次行为（搜索、咨询、申报、参加活动），近90天的行为形成行为标签。`subject` 为检索词、政策或事项编码、
-         *     活动名称，不得含个人信息。
+         *     活动名称，不得含个人信息。行为移出90天窗口、企业成立满周年（成长阶段与其理由随之变化）时，即使没有新的数据，
+         *     标签也会由每小时运行的画像刷新重新计算（审计动作 `enterprise.portrait`，文件版本随之增加）。
+         *     Behaviour tags age out: an hourly refresh recomputes a file's portrait when an activity leaves the
+         *     90-day window or the enterprise has an anniversary (audited as `enterprise.portrait`).
          */
         post: operations["recordEnterpriseActivity"];
         delete?: never;
