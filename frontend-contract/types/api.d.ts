@@ -1607,7 +1607,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The center's enterprise data imports, newest first
+         * @description 本中心的企业数据导入任务，按建立时间从新到旧，每项含任务与进度；业务部门只看到自己的导入（一页可能少于 `limit` 项，
+         *     按 `nextCursor` 继续）。运行中的任务若超过16分钟（导入函数的时限加一分钟）没有进度，即视为中断，记为 FAILED 并说明原因。
+         *     Newest first; a department user sees its own imports only. A running import silent for 16 minutes is recorded FAILED.
+         */
+        get: operations["listEnterpriseImports"];
         put?: never;
         /**
          * Create a bulk import of enterprise data and get where to upload its file
@@ -2336,6 +2342,21 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        EnterpriseImportProgress: {
+            processed: number;
+            total?: number;
+            percent: number;
+            rowsPerSecond?: number;
+            secondsLeft?: number;
+        };
+        /** @description One page of the center's imports, newest first (`EnterpriseImports.ImportSummary`). */
+        EnterpriseImportPage: {
+            items: {
+                job: components["schemas"]["EnterpriseImportJob"];
+                progress: components["schemas"]["EnterpriseImportProgress"];
+            }[];
+            nextCursor?: string;
+        };
         /** @description An enterprise data import as a client sees it (`EnterpriseImports.ImportView`). */
         EnterpriseImportView: {
             job: components["schemas"]["EnterpriseImportJob"];
@@ -2344,13 +2365,7 @@ export interface components {
              * @description For the start's optimistic lock.
              */
             version: number;
-            progress: {
-                processed: number;
-                total?: number;
-                percent: number;
-                rowsPerSecond?: number;
-                secondsLeft?: number;
-            };
+            progress: components["schemas"]["EnterpriseImportProgress"];
             /** @description While the import is CREATED: PUT the file to `url` with header `content-type` = `contentType`. */
             upload?: {
                 /** Format: uri */
@@ -6324,6 +6339,36 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listEnterpriseImports: {
+        parameters: {
+            query?: {
+                /** @description 每页条数 / Page size. Outside 1–100 or not an integer is `400 INVALID_LIMIT`. */
+                limit?: components["parameters"]["Limit"];
+                /** @description 上一页返回的 `nextCursor`，原样传回 / The previous page's `nextCursor`, passed back unchanged. A cursor that was tampered with or belongs to another tenant is `400 INVALID_CURSOR`. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of imports. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnterpriseImportPage"];
+                };
+            };
+            /** @description `INVALID_LIMIT`, `INVALID_CURSOR`. */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             500: components["responses"]["InternalError"];
         };
     };

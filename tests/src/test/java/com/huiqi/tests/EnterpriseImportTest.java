@@ -9,13 +9,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.huiqi.local.demo.ApiClient.Exchange;
 import com.huiqi.shared.enterprise.CreditCode;
+import com.huiqi.shared.storage.Tables;
 import com.huiqi.tests.support.AuditTrail;
 import com.huiqi.tests.support.EnterpriseImportFiles;
 import com.huiqi.tests.support.TestStack;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Bulk import of enterprise data through the local stack: the client uploads the file to object
@@ -208,5 +213,65 @@ class EnterpriseImportTest {
         // A department user sees its own imports only.
         assertProblem(STACK.call("GET", "/enterprise-imports/" + id, department, null), 404, "NOT_FOUND");
         assertFalse(STACK.call("GET", "/enterprise-imports/" + id, staff, null).body().contains("wenzhou"));
+        // Nor in the lists: another center's list never shows it, a department's list only its own.
+        assertFalse(listed(wz).contains(id));
+        assertFalse(listed(department).contains(id));
+        assertTrue(listed(staff).contains(id));
+    }
+
+    @Test
+    void theListShowsTheNewestFirstAndADepartmentItsOwnOnly() throws Exception {
+        String byStaff = EnterpriseImportFiles.create(STACK, staff, EnterpriseImportFiles.CSV).at("/job/id").asText();
+        String byDepartment = EnterpriseImportFiles.create(STACK, department, EnterpriseImportFiles.CSV).at("/job/id").asText();
+        List<String> center = listed(staff);
+        assertTrue(center.indexOf(byDepartment) >= 0 && center.indexOf(byDepartment) < center.indexOf(byStaff), center.toString());
+        List<String> own = listed(department);
+        assertTrue(own.contains(byDepartment));
+        assertFalse(own.contains(byStaff));
+        JsonNode first = STACK.call("GET", "/enterprise-imports?limit=1", department, null).json().at("/items/0");
+        assertEquals("sip-kjj", first.at("/job/importedBy").asText());
+        assertEquals("CREATED", first.at("/job/state").asText());
+        assertEquals(0, first.at("/progress/percent").asInt());
+        assertProblem(STACK.call("GET", "/enterprise-imports", STACK.token("sip-ent"), null), 403, "FORBIDDEN");
+        assertProblem(STACK.call("GET", "/enterprise-imports?limit=0", staff, null), 400, "INVALID_LIMIT");
+    }
+
+    @Test
+    void aRunningImportSilentForLongerThanTheFunctionCanRunIsRecordedFailed() throws Exception {
+        JsonNode created = EnterpriseImportFiles.create(STACK, staff, EnterpriseImportFiles.CSV);
+        String id = created.at("/job/id").asText();
+        // What a run leaves behind when its function dies mid-way: RUNNING, last progress 17 minutes ago.
+        String silentSince = Instant.now().minus(Duration.ofMinutes(17)).toString();
+        try (var dynamo = STACK.dynamo()) {
+            dynamo.updateItem(u -> u.tableName(Tables.DATA.tableName())
+                    .key(Map.of("pk", AttributeValue.fromS("sip#ENTIMPORT#" + id),
+                            "sk", AttributeValue.fromS("JOB")))
+                    .updateExpression("SET #s = :running, updatedAt = :at, startedAt = :at")
+                    .expressionAttributeNames(Map.of("#s", "state"))
+                    .expressionAttributeValues(Map.of(
+                            ":running", AttributeValue.fromS("RUNNING"),
+                            ":at", AttributeValue.fromS(silentSince))));
+        }
+        JsonNode seen = STACK.call("GET", "/enterprise-imports/" + id, staff, null).json();
+        assertEquals("FAILED", seen.at("/job/state").asText(), seen.toString());
+        assertTrue(seen.toString().contains("导入中断"), seen.toString());
+        assertEquals(1, AuditTrail.of("sip-auditor", "enterprise.import.failed", id).size());
+        // Read again, or in the list: still FAILED, recorded once.
+        assertEquals("FAILED", STACK.call("GET", "/enterprise-imports/" + id, staff, null).json().at("/job/state").asText());
+        assertTrue(listed(staff).contains(id));
+        assertEquals(1, AuditTrail.of("sip-auditor", "enterprise.import.failed", id).size());
+    }
+
+    /** The ids of every import the caller's list shows, every page. */
+    private static List<String> listed(String token) {
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        do {
+            Exchange e = STACK.call("GET", "/enterprise-imports?limit=50" + (cursor == null ? "" : "&cursor=" + cursor), token, null);
+            assertEquals(200, e.status(), e.body());
+            e.json().get("items").forEach(i -> ids.add(i.at("/job/id").asText()));
+            cursor = e.json().hasNonNull("nextCursor") ? e.json().get("nextCursor").asText() : null;
+        } while (cursor != null);
+        return ids;
     }
 }

@@ -72,6 +72,8 @@ public class EnterprisesRoutes {
                             r.body(EnterpriseImports.NewImport.class));
                     return ApiResponse.created(view, "/enterprise-imports/" + view.job().id());
                 }, importers)
+                .add("GET", "/enterprise-imports", r -> ApiResponse.ok(imports.list(r.store(), r.caller(), r.pageSize(),
+                        r.cursor())), importers)
                 .add("GET", "/enterprise-imports/{id}", r -> ApiResponse.ok(imports.get(r.store(), r.caller(), r.path("id"))),
                         importers)
                 .add("POST", "/enterprise-imports/{id}/start", r -> {

@@ -10,6 +10,7 @@ import com.huiqi.shared.error.Problem;
 import com.huiqi.shared.identity.Caller;
 import com.huiqi.shared.identity.Role;
 import com.huiqi.shared.storage.ItemKey;
+import com.huiqi.shared.storage.Page;
 import com.huiqi.shared.storage.Stored;
 import com.huiqi.shared.storage.TenantStore;
 import com.huiqi.shared.storage.Transaction;
@@ -22,6 +23,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -75,6 +77,9 @@ public class EnterpriseImports {
      */
     private static final int SHARED_MARGIN = 2;
     private static final long PROGRESS_EVERY_MILLIS = 1000;
+    /** The import function's timeout (template.yaml: 900 s) and a minute: a running job silent this long has died. */
+    static final Duration STALLED_AFTER = Duration.ofMinutes(16);
+    private static final int MAX_LIST_READS = 10;
     private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Set<Role> CENTER = EnumSet.of(Role.STAFF, Role.CENTER_ADMIN);
     private static final Logger LOG = LoggerFactory.getLogger(EnterpriseImports.class);
@@ -118,7 +123,7 @@ public class EnterpriseImports {
         String id = UUID.randomUUID().toString();
         EnterpriseImport job = new EnterpriseImport(id, EnterpriseImport.State.CREATED, format, importer.username(), null,
                 0, 0, 0, 0, now, null, null, now, null);
-        store.begin(importer, requestId).create(jobKey(store, id), JOB_ENTITY, job)
+        store.begin(importer, requestId).create(jobKey(store, job), JOB_ENTITY, job)
                 .audit("enterprise.import.create", JOB_ENTITY, id, null, job).commit();
         return view(store, job, 1);
     }
@@ -156,7 +161,7 @@ public class EnterpriseImports {
         }
         checkHeader(store, job, key);
         EnterpriseImport queued = job.queued(Instant.now());
-        store.begin(caller, requestId).update(jobKey(store, id), JOB_ENTITY, queued, stored.version())
+        store.begin(caller, requestId).update(jobKey(store, queued), JOB_ENTITY, queued, stored.version())
                 .audit("enterprise.import.start", JOB_ENTITY, id, job, queued).commit();
         return view(store, queued, stored.version() + 1);
     }
@@ -218,8 +223,9 @@ public class EnterpriseImports {
 
     /**
      * Runs a queued import. A job in any other state is left alone, so a redelivered stream record
-     * does no harm; a job claimed by a run that then died stays RUNNING, and importing the same file
-     * again (a new job) finishes it, since rows already imported are no-ops.
+     * does no harm; a job claimed by a run that then died is shown FAILED once it has been silent
+     * for {@link #STALLED_AFTER}, and importing the same file again (a new job) finishes it, since
+     * rows already imported are no-ops.
      */
     public void run(TenantStore store, String id, String requestId) {
         Optional<Stored<EnterpriseImport>> found = store.get(jobPk(store, id), "JOB", EnterpriseImport.class);
@@ -230,7 +236,7 @@ public class EnterpriseImports {
         EnterpriseImport job = found.get().value().running(Instant.now());
         long[] version = {found.get().version()};
         try {
-            store.begin(actor, requestId).update(jobKey(store, id), JOB_ENTITY, job, version[0]).commit();
+            store.begin(actor, requestId).update(jobKey(store, job), JOB_ENTITY, job, version[0]).commit();
         } catch (ApiException claimedElsewhere) {
             return;
         }
@@ -240,12 +246,12 @@ public class EnterpriseImports {
         try {
             int total = count(file, job.format());
             job = job.counted(total, Instant.now());
-            store.begin(actor, requestId).update(jobKey(store, id), JOB_ENTITY, job, version[0]++).commit();
+            store.begin(actor, requestId).update(jobKey(store, job), JOB_ENTITY, job, version[0]++).commit();
             report = Files.createTempFile("enterprise-import-rejects", ".csv");
             job = importRows(store, actor, requestId, job, version, file, report);
             bucket.upload(store.keys().tenant(), rejectsKey(store, id), "text/csv; charset=utf-8", report);
             EnterpriseImport done = job.completed(Instant.now());
-            store.begin(actor, requestId).update(jobKey(store, id), JOB_ENTITY, done, version[0])
+            store.begin(actor, requestId).update(jobKey(store, done), JOB_ENTITY, done, version[0])
                     .audit("enterprise.import.completed", JOB_ENTITY, id, null, done).commit();
             log(store, done);
         } catch (ImportRows.Unreadable e) {
@@ -267,7 +273,7 @@ public class EnterpriseImports {
     private static void fail(TenantStore store, Caller actor, String requestId, String id, Problem.Message why) {
         Stored<EnterpriseImport> current = store.get(jobPk(store, id), "JOB", EnterpriseImport.class).orElseThrow();
         EnterpriseImport failed = current.value().failed(why, Instant.now());
-        store.begin(actor, requestId).update(jobKey(store, id), JOB_ENTITY, failed, current.version())
+        store.begin(actor, requestId).update(jobKey(store, failed), JOB_ENTITY, failed, current.version())
                 .audit("enterprise.import.failed", JOB_ENTITY, id, null, failed).commit();
     }
 
@@ -322,7 +328,7 @@ public class EnterpriseImports {
                     if (System.currentTimeMillis() - lastProgress[0] > PROGRESS_EVERY_MILLIS) {
                         lastProgress[0] = System.currentTimeMillis();
                         job[0] = job[0].advanced(imported.get(), unchanged.get(), rejected.get(), Instant.now());
-                        store.begin(actor, requestId).update(jobKey(store, start.id()), JOB_ENTITY, job[0], version[0]++)
+                        store.begin(actor, requestId).update(jobKey(store, job[0]), JOB_ENTITY, job[0], version[0]++)
                                 .commit();
                         log(store, job[0]);
                     }
@@ -550,15 +556,76 @@ public class EnterpriseImports {
         if (!caller.hasAny(CENTER) && !caller.username().equals(job.value().importedBy())) {
             throw ApiException.notFound("导入任务", "import");
         }
-        return job;
+        return stalled(job.value()) ? settle(store, id) : job;
+    }
+
+    /**
+     * Whether a running job has stopped without a word: its run writes progress every second, and
+     * no run lasts longer than the import function's timeout, so one silent for longer has died.
+     */
+    private static boolean stalled(EnterpriseImport job) {
+        return job.state() == EnterpriseImport.State.RUNNING && job.updatedAt().plus(STALLED_AFTER).isBefore(Instant.now());
+    }
+
+    /** Records a stalled job as FAILED (once: of two readers one writes, the other reads what it wrote). */
+    private static Stored<EnterpriseImport> settle(TenantStore store, String id) {
+        Stored<EnterpriseImport> current = store.get(jobPk(store, id), "JOB", EnterpriseImport.class).orElseThrow();
+        if (stalled(current.value())) {
+            Caller system = new Caller("system", "system:import-watch", store.keys().tenant(), Set.of(), Optional.empty());
+            EnterpriseImport failed = current.value().failed(new Problem.Message(
+                    "导入中断（超时或进程终止）；已导入的行保留，可重新导入同一文件以完成",
+                    "The import stopped (timed out or died); rows imported so far stay; import the same file again to complete it"),
+                    Instant.now());
+            try {
+                store.begin(system, "import-watch-" + id).update(jobKey(store, failed), JOB_ENTITY, failed, current.version())
+                        .audit("enterprise.import.failed", JOB_ENTITY, id, null, failed).commit();
+                return new Stored<>(failed, current.version() + 1);
+            } catch (ApiException settledMeanwhile) {
+                return store.get(jobPk(store, id), "JOB", EnterpriseImport.class).orElseThrow();
+            }
+        }
+        return current;
+    }
+
+    /** One line of the list of imports: the job and its progress. */
+    public record ImportSummary(EnterpriseImport job, EnterpriseImport.Progress progress) {
+    }
+
+    /**
+     * The center's imports, newest first; a department user's own only. A department's page is
+     * filled from as many index pages as it takes (at most {@value #MAX_LIST_READS}), so it may hold
+     * fewer lines than asked with a cursor to more.
+     */
+    public Page<ImportSummary> list(TenantStore store, Caller caller, int limit, String cursor) {
+        boolean ownOnly = !caller.hasAny(CENTER);
+        List<ImportSummary> lines = new ArrayList<>();
+        String next = cursor;
+        int reads = 0;
+        do {
+            Page<EnterpriseImport> page = store.queryIndexBackwards("gsi1", listPartition(store), "", EnterpriseImport.class,
+                    limit - lines.size(), next);
+            for (EnterpriseImport job : page.items()) {
+                if (!ownOnly || caller.username().equals(job.importedBy())) {
+                    EnterpriseImport shown = stalled(job) ? settle(store, job.id()).value() : job;
+                    lines.add(new ImportSummary(shown, shown.progress(Instant.now())));
+                }
+            }
+            next = page.nextCursor();
+        } while (ownOnly && lines.size() < limit && next != null && ++reads < MAX_LIST_READS);
+        return new Page<>(lines, next);
     }
 
     static String jobPk(TenantStore store, String id) {
         return store.keys().pk("ENTIMPORT", id);
     }
 
-    private static ItemKey jobKey(TenantStore store, String id) {
-        return ItemKey.of(jobPk(store, id), "JOB");
+    /** The job's item, listed in {@code gsi1} under {@code <tenant>#ENTIMPORTS}, newest last by creation time. */
+    private static ItemKey jobKey(TenantStore store, EnterpriseImport job) {
+        return ItemKey.of(jobPk(store, job.id()), "JOB").withIndex(listPartition(store), job.createdAt() + "#" + job.id());
+    }
+
+    private static String listPartition(TenantStore store) {
+        return store.keys().pk("ENTIMPORTS");
     }
 
     private static String fileKey(TenantStore store, EnterpriseImport job) {
