@@ -2160,6 +2160,8 @@ export interface components {
              * @example department.create
              * @example department.update
              * @example calendar.closures
+             * @example enterprise.facts
+             * @example enterprise.import.rows
              */
             action: string;
             /**
@@ -2167,12 +2169,14 @@ export interface components {
              * @example User
              * @example Department
              * @example Closures
+             * @example enterprise
+             * @example EnterpriseImport
              */
             entityType: string;
             entityId: string;
-            /** @description The entity before the change (any JSON); absent for a creation. */
+            /** @description The entity before the change (any JSON); absent for a creation. For `enterprise.import.rows` `{"rows": [{creditCode, figures}]}`: the changed figures as they were, for the rows of files that existed. */
             before?: unknown;
-            /** @description The entity after the change (any JSON; for `tenant.offboard` the offboarding report); absent for a deletion. */
+            /** @description The entity after the change (any JSON; for `tenant.offboard` the offboarding report); absent for a deletion. For `enterprise.import.rows` (one record per transaction of a bulk import, on the import) `{"rows": [{creditCode, created, figures, tags, sizeClass}]}`, one entry per row the transaction wrote; see `docs/enterprise-import.md`. */
             after?: unknown;
             /** @description The API Gateway request id. */
             requestId: string;

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.huiqi.local.demo.ApiClient.Exchange;
 import com.huiqi.shared.enterprise.CreditCode;
 import com.huiqi.shared.storage.Tables;
 import com.huiqi.tests.support.AuditTrail;
 import com.huiqi.tests.support.EnterpriseImportFiles;
 import com.huiqi.tests.support.TestStack;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +34,8 @@ class EnterpriseImportTest {
 
     private static final TestStack STACK = TestStack.get();
     private static final AtomicInteger SERIAL = new AtomicInteger();
+    /** The action of an import's audit records: one per transaction, naming its rows. */
+    private static final String ROWS = "enterprise.import.rows";
     private final String staff = STACK.token("sip-staff");
     private final String department = STACK.token("sip-kjj");
 
@@ -121,8 +125,24 @@ class EnterpriseImportTest {
         assertEquals("6100000.00", updated.get("value").asText());
         assertEquals("DEPARTMENT_IMPORT", updated.get("source").asText());
         assertEquals(2, updated.get("claims").size());
-        assertEquals(1, AuditTrail.of("sip-auditor", "enterprise.import.create", fresh).size());
-        assertEquals(1, AuditTrail.of("sip-auditor", "enterprise.import.facts", existing).size());
+
+        // The two rows shared a transaction, and its one audit record, on the import, names each.
+        List<JsonNode> records = AuditTrail.of("sip-auditor", ROWS, id);
+        assertEquals(1, records.size(), records.toString());
+        JsonNode record = records.get(0);
+        assertEquals("EnterpriseImport", record.get("entityType").asText());
+        assertEquals(List.of(fresh, existing), codes(records));
+        JsonNode createdRow = row(record.at("/after/rows"), fresh);
+        assertTrue(createdRow.get("created").asBoolean());
+        assertEquals("12000000.00", createdRow.at("/figures/revenue@2025/DEPARTMENT_IMPORT").asText(), createdRow.toString());
+        JsonNode updatedRow = row(record.at("/after/rows"), existing);
+        assertFalse(updatedRow.get("created").asBoolean());
+        assertEquals("6100000.00", updatedRow.at("/figures/revenue@2025/DEPARTMENT_IMPORT").asText(), updatedRow.toString());
+        // before: the superseded figures of existing files only.
+        assertEquals(1, record.at("/before/rows").size(), record.toString());
+        JsonNode superseded = row(record.at("/before/rows"), existing);
+        assertEquals("5000000.00", superseded.at("/figures/revenue@2025/STAFF").asText(), superseded.toString());
+        assertTrue(superseded.at("/figures/revenue@2025/DEPARTMENT_IMPORT").isMissingNode(), superseded.toString());
 
         String report = EnterpriseImportFiles.rejects(STACK, department, id);
         List<String> lines = report.lines().toList();
@@ -138,18 +158,83 @@ class EnterpriseImportTest {
         assertEquals(2, again.at("/job/unchanged").asInt());
         assertEquals(3, again.at("/job/rejected").asInt());
         assertEquals(0, history(fresh, "revenue", 2025));
-        assertEquals(1, AuditTrail.of("sip-auditor", "enterprise.import.create", fresh).size());
+        assertEquals(List.of(), AuditTrail.of("sip-auditor", ROWS, again.at("/job/id").asText()));
         assertEquals(revenue, figure(file(fresh), "revenue", 2025), "the figure keeps its first import");
 
         // A later file updates the figure; history keeps the superseded one. Its row names the
-        // enterprise, so it is first written as a new file, which exists: read, then updated.
+        // enterprise, so it is first written as a new file, which exists: its pack fails, writing
+        // nothing, and the row is read and written again in a pack of its own, with its own record.
         JsonNode later = importFile(department, EnterpriseImportFiles.csv(List.of(List.of("creditCode", "name", "revenue@2025"),
                 List.of(fresh, "苏州导入新建有限公司", "13000000.00"))), EnterpriseImportFiles.CSV);
         assertEquals(1, later.at("/job/imported").asInt(), later.toString());
         assertEquals(0, later.at("/job/rejected").asInt(), later.toString());
         assertEquals("13000000.00", figure(file(fresh), "revenue", 2025).get("value").asText());
         assertEquals(1, history(fresh, "revenue", 2025));
-        assertEquals(1, AuditTrail.of("sip-auditor", "enterprise.import.facts", fresh).size());
+        List<JsonNode> laterRecords = AuditTrail.of("sip-auditor", ROWS, later.at("/job/id").asText());
+        assertEquals(1, laterRecords.size(), laterRecords.toString());
+        assertFalse(row(laterRecords.get(0).at("/after/rows"), fresh).get("created").asBoolean());
+        assertEquals("13000000.00", row(laterRecords.get(0).at("/after/rows"), fresh)
+                .at("/figures/revenue@2025/DEPARTMENT_IMPORT").asText());
+        assertEquals("12000000.00", row(laterRecords.get(0).at("/before/rows"), fresh)
+                .at("/figures/revenue@2025/DEPARTMENT_IMPORT").asText(), "the superseded value");
+        long naming = AuditTrail.records("/audit", STACK.token("sip-auditor")).stream()
+                .filter(r -> r.get("action").asText().equals(ROWS) && codes(List.of(r)).contains(fresh)).count();
+        assertEquals(2, naming, "two imports changed the file, one record each");
+    }
+
+    /**
+     * A pack's audit record is one DynamoDB item (at most 400 KB): rows whose figures are long lists
+     * fill its byte budget long before the transaction's 100 items, and the pack closes there. One
+     * record of all five rows would be over 500 KB, which DynamoDB refuses, failing the import.
+     */
+    @Test
+    void wideRowsCloseAPackAtItsAuditRecordsByteBudget() throws Exception {
+        List<String> codes = List.of(newCode(), newCode(), newCode(), newCode(), newCode());
+        // Long Chinese texts, as far as the fields take them: about 550 bytes of JSON an entry.
+        String programme = "江苏省高新技术企业培育库入库奖励及研发费用加计扣除配套资助项目".repeat(4).substring(0, 96);
+        String authority = "苏州工业园区科技创新委员会产业发展处与园区财政局联合审核认定办公室".repeat(3).substring(0, 64);
+        List<Map<String, Object>> applications = new ArrayList<>();
+        List<Map<String, Object>> grants = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            applications.add(Map.of("year", 2020 + i % 5, "programme", programme + i, "department", authority,
+                    "outcome", "APPROVED"));
+            grants.add(Map.of("year", 2020 + i % 5, "programme", programme + i, "department", authority,
+                    "amountYuan", (100000 + i) + ".00"));
+        }
+        ObjectMapper json = new ObjectMapper();
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("creditCode", "name", "pastApplications", "grants"));
+        for (String code : codes) {
+            rows.add(List.of(code, "苏州宽行导入有限公司" + code.substring(12, 17), json.writeValueAsString(applications),
+                    json.writeValueAsString(grants)));
+        }
+
+        JsonNode done = importFile(staff, EnterpriseImportFiles.csv(rows), EnterpriseImportFiles.CSV);
+        assertEquals(5, done.at("/job/imported").asInt(), done.toString());
+        List<JsonNode> records = AuditTrail.of("sip-auditor", ROWS, done.at("/job/id").asText());
+        assertTrue(records.size() >= 2, records.size() + " records");
+        assertEquals(codes.stream().sorted().toList(), codes(records).stream().sorted().toList());
+        for (JsonNode record : records) {
+            int bytes = record.get("after").toString().getBytes(StandardCharsets.UTF_8).length;
+            assertTrue(bytes <= 300 * 1024, bytes + " bytes of JSON in one record");
+        }
+        assertEquals(100, figure(file(codes.get(4)), "grants", null).get("value").size());
+    }
+
+    /** The credit codes the rows of {@code records} name, in order. */
+    private static List<String> codes(List<JsonNode> records) {
+        List<String> codes = new ArrayList<>();
+        records.forEach(r -> r.at("/after/rows").forEach(row -> codes.add(row.get("creditCode").asText())));
+        return codes;
+    }
+
+    private static JsonNode row(JsonNode rows, String code) {
+        for (JsonNode row : rows) {
+            if (row.get("creditCode").asText().equals(code)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row of " + code + " in " + rows);
     }
 
     @Test

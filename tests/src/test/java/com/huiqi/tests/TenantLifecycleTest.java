@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.huiqi.local.demo.ApiClient.Exchange;
 import com.huiqi.local.demo.DemoData;
+import com.huiqi.shared.storage.TableDefinition;
+import com.huiqi.shared.storage.Tables;
 import com.huiqi.shared.tenancy.ActiveCenters;
 import com.huiqi.tests.support.Accounts;
 import com.huiqi.tests.support.TestStack;
@@ -18,6 +20,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
@@ -124,6 +128,18 @@ class TenantLifecycleTest {
         assertEquals(200, STACK.call("GET", "/me", STACK.token("sip-staff"), null).status());
     }
 
+    /** The tenant's partition catalogue as stored: each item's sort key and the partitions it lists. */
+    private static Map<String, List<String>> catalogue(String tenant) {
+        Map<String, List<String>> items = new LinkedHashMap<>();
+        try (var dynamo = STACK.dynamo()) {
+            dynamo.queryPaginator(QueryRequest.builder().tableName(Tables.DATA.tableName()).keyConditionExpression("pk = :pk")
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(tenant + "#PARTITIONS"))).build())
+                    .items().forEach(item -> items.put(item.get("sk").s(),
+                            item.get("partitions").l().stream().map(AttributeValue::s).toList()));
+        }
+        return items;
+    }
+
     @Test
     void offboardingExportsEverythingThenDeletesItAndItsAccounts() throws Exception {
         String admin = onboardWithAdmin("offb-test");
@@ -136,6 +152,14 @@ class TenantLifecycleTest {
         assertEquals(409, early.status(), "an active tenant must be suspended first");
 
         assertEquals(200, STACK.call("POST", "/platform/tenants/offb-test/suspend", operator, Map.of("reason", "合同终止")).status());
+        // The catalogue lists partitions in one item per write: creating the department wrote its
+        // partition and the audit day's, so some item lists more than one.
+        Map<String, List<String>> catalogue = catalogue("offb-test");
+        assertTrue(catalogue.values().stream().anyMatch(partitions -> partitions.size() > 1), catalogue.toString());
+        Set<String> catalogued = new TreeSet<>();
+        catalogue.values().forEach(catalogued::addAll);
+        assertTrue(catalogued.containsAll(List.of("DataTable|offb-test#USER", "DataTable|offb-test#DEPT")), catalogued.toString());
+        assertTrue(catalogued.stream().anyMatch(p -> p.startsWith("AuditTable|offb-test#AUDIT#")), catalogued.toString());
         Exchange done = STACK.call("POST", "/platform/tenants/offb-test/offboard", operator, Map.of("reason", "合同终止"));
         assertEquals(200, done.status(), done.body());
         JsonNode report = done.json();
@@ -156,13 +180,18 @@ class TenantLifecycleTest {
         assertTrue(lines.stream().anyMatch(l -> "科技局".equals(l.at("/item/name").asText())));
         assertTrue(lines.stream().anyMatch(l -> "AuditTable".equals(l.get("table").asText())));
         assertTrue(lines.stream().allMatch(l -> l.at("/item/pk").asText().startsWith("offb-test#")));
+        Set<String> exported = new TreeSet<>();
+        lines.forEach(l -> exported.add(l.get("table").asText() + "|" + l.at("/item/pk").asText()));
+        assertEquals(catalogued, exported, "every catalogued partition, expanded from the sets, was exported");
 
-        // Nothing of the tenant is left in its partitions, and its accounts are gone.
+        // Nothing of the tenant is left in any table (a scan, which only a test may do), and its accounts are gone.
         try (var dynamo = STACK.dynamo()) {
-            for (String partition : List.of("offb-test#USER", "offb-test#DEPT", "offb-test#PARTITIONS")) {
-                var items = dynamo.query(QueryRequest.builder().tableName("huiqi-data").keyConditionExpression("pk = :pk")
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition))).build()).items();
-                assertTrue(items.isEmpty(), partition + " still holds " + items);
+            for (TableDefinition table : Tables.all()) {
+                List<Map<String, AttributeValue>> left = new ArrayList<>();
+                dynamo.scanPaginator(b -> b.tableName(table.tableName()).filterExpression("begins_with(pk, :tenant)")
+                        .expressionAttributeValues(Map.of(":tenant", AttributeValue.fromS("offb-test#"))))
+                        .items().forEach(left::add);
+                assertTrue(left.isEmpty(), table.tableName() + " still holds " + left);
             }
         }
         try (var cognito = STACK.cognito()) {

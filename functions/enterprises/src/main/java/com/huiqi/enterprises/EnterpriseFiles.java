@@ -156,11 +156,15 @@ public class EnterpriseFiles {
 
     /**
      * One row of a bulk import, checked and ready to write: {@code items} bounds what it adds to a
-     * transaction (partition catalogue entries included), so the importer can pack several rows into
-     * one; {@code writes} adds them. The row's file, history, derived items and audit record always go
-     * into the same transaction, so a row is written whole or not at all.
+     * transaction, so the importer can pack several rows into one; {@code writes} adds them. The row's
+     * file, history and derived items always go into the same transaction, so a row is written whole
+     * or not at all. The importer writes one audit record per transaction, for all its rows, in that
+     * transaction: {@code audited} is what it keeps of this row (the credit code, whether the row
+     * created the file, the changed figures, the tags and size class after), {@code superseded} the
+     * changed figures as they were (null for a new file).
      */
-    public record StagedRow(int items, java.util.function.Consumer<Transaction> writes) {
+    public record StagedRow(int items, java.util.function.Consumer<Transaction> writes, Map<String, Object> audited,
+                            Map<String, Object> superseded) {
     }
 
     /**
@@ -199,10 +203,20 @@ public class EnterpriseFiles {
                     before.recentActivities(), before.tags(), before.size(), before.createdAt(), now), now);
         }
         boolean personalChanges = !personalOf(after.facts()).equals(before == null ? Map.of() : personalOf(before.facts()));
-        // file (its profile inside), audit; history; personal item; and the catalogue entries of the
-        // file's partition in both tables (the shared partitions are the importer's margin).
-        int items = 2 + applied.history().size() + (personalChanges ? 1 : 0) + 2;
+        // file (its profile inside); history; personal item. The audit record and the partition
+        // catalogue item are one per transaction, whatever rows share it: the importer counts them.
+        int items = 1 + applied.history().size() + (personalChanges ? 1 : 0);
         long version = existing == null ? 0 : existing.version();
+        Map<String, Object> audited = new LinkedHashMap<>();
+        audited.put("creditCode", code);
+        audited.put("created", before == null);
+        audited.putAll(auditView(applied.changedKeys(), after.facts(), after));
+        Map<String, Object> superseded = null;
+        if (before != null) {
+            superseded = new LinkedHashMap<>();
+            superseded.put("creditCode", code);
+            superseded.putAll(auditView(applied.changedKeys(), before.facts(), null));
+        }
         return java.util.Optional.of(new StagedRow(items, tx -> {
             if (before == null) {
                 tx.create(fileKey(store, after.creditCode()), EnterpriseItems.FILE, stored(after, 1, now));
@@ -213,11 +227,7 @@ public class EnterpriseFiles {
                 tx.create(tableFor(FileFields.fieldOfKey(h.key())), historyKey(store, code, h.key(), now), HISTORY, h);
             }
             derivedWrites(tx, store, before, after);
-            Map<String, Object> audited = auditView(applied.changedKeys(), after.facts(), after);
-            audited.put("import", importId);
-            tx.audit(before == null ? "enterprise.import.create" : "enterprise.import.facts", "enterprise", code,
-                    before == null ? null : auditView(applied.changedKeys(), before.facts(), null), audited);
-        }));
+        }, audited, superseded));
     }
 
     /** The files of {@code codes} that exist, with their personal figures merged in, read in batches. */

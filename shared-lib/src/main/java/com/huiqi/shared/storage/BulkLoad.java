@@ -63,18 +63,16 @@ public final class BulkLoad {
         return this;
     }
 
-    /** How many items {@link #flush} will write, partition catalogue entries included. */
+    /** How many items {@link #flush} will write, the partition catalogue's included. */
     public int size() {
-        return writes.size() + partitions.size();
+        return writes.size() + PartitionCatalogue.itemCount(partitions.size());
     }
 
     /** Writes everything on {@code threads} connections in parallel; returns once all of it is stored. */
     public void flush(int threads) {
         List<Write> all = new ArrayList<>(writes);
-        for (String entry : partitions) {
-            all.add(new Write(store.dataTable(), store.toDocument(PartitionCatalogue.keyOf(store.keys(), entry), null,
-                    PartitionCatalogue.ENTITY, 1)));
-        }
+        // A load may write more partitions than one catalogue item lists: a few items, 100 partitions each.
+        PartitionCatalogue.items(store, partitions).forEach(item -> all.add(new Write(store.dataTable(), item)));
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> done = new ArrayList<>();

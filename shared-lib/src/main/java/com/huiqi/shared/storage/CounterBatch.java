@@ -25,7 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  *
  * <p>The Enhanced Client cannot express {@code ADD}, so this is built on the tenant's plain client,
  * with the same key checks as every other write of {@link TenantStore}; every partition it writes
- * goes into the tenant's partition catalogue in the same transaction, as {@link Transaction} does.
+ * goes into the tenant's partition catalogue in the same transaction (one item listing them all), as
+ * {@link Transaction} does.
  */
 public final class CounterBatch {
 
@@ -77,9 +78,9 @@ public final class CounterBatch {
         return this;
     }
 
-    /** The items the commit writes: marks, counters and partition catalogue entries. */
+    /** The items the commit writes: marks, counters and the partition catalogue's one item. */
     public int size() {
-        return consumed.size() + counters.size() + partitions.size();
+        return consumed.size() + counters.size() + (partitions.isEmpty() ? 0 : 1);
     }
 
     public boolean isEmpty() {
@@ -109,11 +110,8 @@ public final class CounterBatch {
                 .expressionAttributeValues(Map.of(":now", now)).build()).build()));
         counters.forEach((key, counter) -> items.add(TransactWriteItem.builder().update(counterUpdate(table, key, counter))
                 .build()));
-        for (String entry : partitions) {
-            items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(store.toDocument(
-                    PartitionCatalogue.keyOf(store.keys(), entry), null, PartitionCatalogue.ENTITY, 1).toMap()).build())
-                    .build());
-        }
+        items.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                .item(PartitionCatalogue.item(store, partitions).toMap()).build()).build());
         try {
             client.transactWriteItems(r -> r.transactItems(items));
             return Set.of();

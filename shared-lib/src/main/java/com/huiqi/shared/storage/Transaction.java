@@ -176,15 +176,12 @@ public final class Transaction {
     }
 
     /**
-     * The items the commit will write so far, partition catalogue entries included: for writers
-     * that pack several independent changes into one transaction under {@link #MAX_ITEMS}.
+     * The items the commit will write so far, the partition catalogue's included (one per tenant
+     * written, however many partitions): for writers that pack several independent changes into one
+     * transaction under {@link #MAX_ITEMS}.
      */
     public int size() {
-        int entries = 0;
-        for (Set<String> partitions : batch.partitions.values()) {
-            entries += partitions.size();
-        }
-        return batch.size + entries;
+        return batch.size + batch.partitions.size();
     }
 
     public void commit() {
@@ -231,16 +228,14 @@ public final class Transaction {
 
     /**
      * Every partition a tenant writes is listed in its partition catalogue, so offboarding can find
-     * and delete all of a tenant's items by queries alone, without ever scanning the shared tables.
-     * The entries are idempotent puts; one per distinct partition per transaction.
+     * and delete all of a tenant's items by queries alone, without ever scanning the shared tables:
+     * one idempotent put per tenant written, listing all the partitions this transaction wrote of it
+     * (at most {@link #MAX_ITEMS}, so the item stays far below DynamoDB's 400 KB).
      */
     private void recordPartitions() {
         batch.partitions.forEach((owner, entries) -> {
-            for (String entry : entries) {
-                add();
-                batch.request.addPutItem(owner.dataTable(), owner.toDocument(
-                        PartitionCatalogue.keyOf(owner.keys(), entry), null, PartitionCatalogue.ENTITY, 1));
-            }
+            add();
+            batch.request.addPutItem(owner.dataTable(), PartitionCatalogue.item(owner, entries));
         });
     }
 }

@@ -88,10 +88,10 @@ class CounterBatchTest {
         ItemKey real = event(store, "e1");
         store.counters().consume(real, "counted0").add(counter, "Count", Map.of("label", "c1"), Map.of("hits", 1L))
                 .commit();
-        List<String> partitions = new java.util.ArrayList<>();
-        store.forEachRaw(Tables.DATA, PartitionCatalogue.partitionKey(store.keys()),
-                doc -> partitions.add(doc.getString(TableDefinition.SK)));
-        assertTrue(partitions.containsAll(List.of("DataTable|tally2#EVENTS", "DataTable|tally2#COUNTS")), partitions.toString());
+        PartitionCatalogue.Listing catalogue = PartitionCatalogue.read(store);
+        assertEquals(List.of(new PartitionCatalogue.Entry(Tables.DATA, "tally2#COUNTS"),
+                new PartitionCatalogue.Entry(Tables.DATA, "tally2#EVENTS")), catalogue.partitions());
+        assertEquals(1, catalogue.items().size(), "one catalogue item lists both partitions");
     }
 
     @Test

@@ -79,7 +79,7 @@ class TenantStoreTest {
             load.put(ItemKey.of(store.keys().pk("NOTE", "g" + (i % 3)), "n" + i), "Note", new Note("note " + i, i))
                     .audit("note.import", "Note", "n" + i, null, new Note("note " + i, i));
         }
-        assertEquals(60 + 60 + 3 + 1, load.size(), "items, audit records, three note partitions and one audit day");
+        assertEquals(60 + 60 + 1, load.size(), "items, audit records, one catalogue item of their four partitions");
         load.flush(2);
         for (int g = 0; g < 3; g++) {
             assertEquals(20, store.query(store.keys().pk("NOTE", "g" + g), "", Note.class, 100, null).items().size());
@@ -90,9 +90,9 @@ class TenantStoreTest {
         List<AuditRecord> trail = store.auditTrail(LocalDate.now(ZoneOffset.UTC), 100, null).items();
         assertEquals(60, trail.size());
         assertTrue(trail.stream().allMatch(a -> a.action().equals("note.import") && a.requestId().equals("import-1")));
-        List<String> partitions = new ArrayList<>();
-        store.forEachRaw(Tables.DATA, PartitionCatalogue.partitionKey(store.keys()), d -> partitions.add(d.getString("sk")));
-        assertEquals(4, partitions.size(), partitions.toString());
+        PartitionCatalogue.Listing catalogue = PartitionCatalogue.read(store);
+        assertEquals(1, catalogue.items().size());
+        assertEquals(4, catalogue.partitions().size(), catalogue.toString());
     }
 
     @Test
@@ -172,13 +172,11 @@ class TenantStoreTest {
                 .create(ItemKey.of(store.keys().pk("OTHER", "42"), "n1"), "Note", new Note("y", 1))
                 .audit("note.create", "Note", "n1", null, null)
                 .commit();
-        List<String> entries = new ArrayList<>();
-        store.forEachRaw(Tables.DATA, PartitionCatalogue.partitionKey(store.keys()),
-                d -> entries.add(d.getString(TableDefinition.SK)));
+        List<PartitionCatalogue.Entry> entries = PartitionCatalogue.read(store).partitions();
         assertEquals(3, entries.size(), entries.toString());
-        assertTrue(entries.contains("DataTable|catalogued#NOTE"));
-        assertTrue(entries.contains("DataTable|catalogued#OTHER#42"));
-        assertTrue(entries.stream().anyMatch(s -> s.startsWith("AuditTable|catalogued#AUDIT#")));
+        assertTrue(entries.contains(new PartitionCatalogue.Entry(Tables.DATA, "catalogued#NOTE")));
+        assertTrue(entries.contains(new PartitionCatalogue.Entry(Tables.DATA, "catalogued#OTHER#42")));
+        assertTrue(entries.stream().anyMatch(e -> e.table() == Tables.AUDIT && e.pk().startsWith("catalogued#AUDIT#")));
 
         // The raw tables hold no key of any tenant that lacks the "<tenant>#" prefix.
         for (TableDefinition table : Tables.all()) {

@@ -1,5 +1,6 @@
 package com.huiqi.enterprises.imports;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.huiqi.enterprises.EnterpriseFiles;
 import com.huiqi.shared.config.PlatformBeans;
@@ -48,9 +49,10 @@ import org.slf4j.LoggerFactory;
  * Bulk import of enterprise figures from CSV or XLSX (企业数据批量导入), as the department-import
  * source. Each row stands alone: a row that fails its checks is rejected (in the rejects report,
  * with its row, column and reason) and writes nothing; every other row is recorded by the same
- * {@link com.huiqi.shared.enterprise.FactChanges} rules as any recording, its file, history, derived
- * items and audit record in one transaction, so a row is never half-written. Unchanged figures from
- * this source are no-ops, so importing the same file again changes nothing.
+ * {@link com.huiqi.shared.enterprise.FactChanges} rules as any recording, its file, history and
+ * derived items in one transaction, so a row is never half-written. Several rows share a
+ * transaction, and it carries one audit record of them all ({@value #ROWS_ACTION}). Unchanged
+ * figures from this source are no-ops, so importing the same file again changes nothing.
  *
  * <ol>
  *   <li>{@code create}: a job and a presigned URL to upload the file to the imports bucket;</li>
@@ -71,11 +73,21 @@ public class EnterpriseImports {
     private static final int BATCH_ROWS = 100;
     /** Writer threads; DynamoDB takes many transactions at once, each its own round trip. */
     private static final int WRITERS = 8;
+    /** The action of a pack's audit record, on the import: which files its rows created or changed, and how. */
+    static final String ROWS_ACTION = "enterprise.import.rows";
     /**
-     * What a transaction keeps free for the partition catalogue entries rows share (the audit day,
-     * and one more should the day turn).
+     * What a transaction keeps free beside its rows' items: the pack's audit record, written when it
+     * closes. (Its one partition catalogue item, whatever partitions the rows write, is counted by
+     * {@link Transaction#size()} from the first write on.)
      */
-    private static final int SHARED_MARGIN = 2;
+    private static final int SHARED_MARGIN = 1;
+    /**
+     * The most JSON a pack's audit record may hold, measured with the shared ObjectMapper: the record
+     * is one DynamoDB item, at most 400 KB, so a pack of wide rows (records of 100 entries) closes
+     * here before it reaches 100 items. DynamoDB's own encoding of the same content is about as large
+     * or smaller, and the rest of the record is a few hundred bytes.
+     */
+    static final int AUDIT_BYTES = 300 * 1024;
     private static final long PROGRESS_EVERY_MILLIS = 1000;
     /** The import function's timeout (template.yaml: 900 s) and a minute: a running job silent this long has died. */
     static final Duration STALLED_AFTER = Duration.ofMinutes(16);
@@ -437,8 +449,9 @@ public class EnterpriseImports {
 
     /**
      * Writes one batch of rows: stages each row and packs the staged rows into transactions of up to
-     * 100 items. If a transaction fails (a file changed meanwhile, or exists after all), its rows are
-     * tried again one by one, each read first, so only the row that cannot be written is rejected.
+     * 100 items, each with one audit record of its rows. If a transaction fails (a file changed
+     * meanwhile, or exists after all), its rows are tried again one by one, each read first, so only
+     * the row that cannot be written is rejected, and each row written then has a record of its own.
      *
      * @param assumeNew whether to write the rows as new files without reading them first. A new
      *                  file's write is conditional on no file being there, so a row whose file exists
@@ -454,9 +467,7 @@ public class EnterpriseImports {
             run.existingSeen.set(true);
         }
         Instant now = Instant.now();
-        List<ImportColumns.Row> packed = new ArrayList<>();
-        Transaction tx = null;
-        int budget = Transaction.MAX_ITEMS - SHARED_MARGIN;
+        Pack pack = null;
         for (ImportColumns.Row row : rows) {
             Optional<EnterpriseFiles.StagedRow> staged;
             try {
@@ -470,19 +481,72 @@ public class EnterpriseImports {
                 run.unchanged.incrementAndGet();
                 continue;
             }
-            if (tx != null && tx.size() + staged.get().items() > budget) {
-                commit(run, tx, packed, assumeNew);
-                tx = null;
-                packed = new ArrayList<>();
+            long auditBytes = auditBytes(staged.get());
+            if (pack != null && !pack.fits(staged.get(), auditBytes)) {
+                commit(run, pack, assumeNew);
+                pack = null;
             }
-            if (tx == null) {
-                tx = run.store.begin(run.actor, run.requestId);
+            if (pack == null) {
+                pack = new Pack(run.store.begin(run.actor, run.requestId));
             }
-            staged.get().writes().accept(tx);
-            packed.add(row);
+            pack.add(row, staged.get(), auditBytes);
         }
-        if (tx != null) {
-            commit(run, tx, packed, assumeNew);
+        if (pack != null) {
+            commit(run, pack, assumeNew);
+        }
+    }
+
+    /**
+     * The rows of one transaction and what its one audit record keeps of them. It takes rows while
+     * their items, its audit record and its partition catalogue item fit {@link Transaction#MAX_ITEMS},
+     * and while the record's JSON fits {@link #AUDIT_BYTES}; its first row it always takes.
+     */
+    private static final class Pack {
+        /** {@code {"rows":[]}}, in before and after. */
+        private static final int ENVELOPE_BYTES = 2 * 11;
+
+        final Transaction tx;
+        final List<ImportColumns.Row> rows = new ArrayList<>();
+        private final List<Map<String, Object>> audited = new ArrayList<>();
+        private final List<Map<String, Object>> superseded = new ArrayList<>();
+        private long auditBytes = ENVELOPE_BYTES;
+
+        Pack(Transaction tx) {
+            this.tx = tx;
+        }
+
+        boolean fits(EnterpriseFiles.StagedRow row, long rowAuditBytes) {
+            return tx.size() + row.items() + SHARED_MARGIN <= Transaction.MAX_ITEMS
+                    && auditBytes + rowAuditBytes <= AUDIT_BYTES;
+        }
+
+        void add(ImportColumns.Row row, EnterpriseFiles.StagedRow staged, long rowAuditBytes) {
+            staged.writes().accept(tx);
+            rows.add(row);
+            audited.add(staged.audited());
+            if (staged.superseded() != null) {
+                superseded.add(staged.superseded());
+            }
+            auditBytes += rowAuditBytes;
+        }
+
+        /** Adds the audit record of the pack's rows: what they wrote, and what that superseded of existing files. */
+        void audit(String importId) {
+            tx.audit(ROWS_ACTION, JOB_ENTITY, importId, superseded.isEmpty() ? null : Map.of("rows", superseded),
+                    Map.of("rows", audited));
+        }
+    }
+
+    /** What a row adds to its pack's audit record, in bytes of JSON (with a comma in each list). */
+    private long auditBytes(EnterpriseFiles.StagedRow row) {
+        try {
+            long bytes = mapper.writeValueAsBytes(row.audited()).length + 1;
+            if (row.superseded() != null) {
+                bytes += mapper.writeValueAsBytes(row.superseded()).length + 1;
+            }
+            return bytes;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an audit view that Jackson cannot write", e);
         }
     }
 
@@ -490,9 +554,11 @@ public class EnterpriseImports {
         return row.facts().stream().anyMatch(f -> "name".equals(f.field()));
     }
 
-    private void commit(Run run, Transaction tx, List<ImportColumns.Row> rows, boolean assumedNew) {
+    private void commit(Run run, Pack pack, boolean assumedNew) {
+        List<ImportColumns.Row> rows = pack.rows;
         try {
-            tx.commit();
+            pack.audit(run.importId);
+            pack.tx.commit();
             run.imported.addAndGet(rows.size());
             return;
         } catch (ApiException lostRace) {

@@ -33,9 +33,9 @@ public class UsageTally {
     /** One part of one event: what one transaction counts of it. */
     public record Part(ItemKey event, int index, UsageEvent.Type type, String day, List<UsageEvent.EntryRef> entries) {
 
-        /** The most items its transaction can need: its mark, a day and a month counter per entry, two partitions. */
+        /** The most items its transaction can need: its mark, a day and a month counter per entry, the partition catalogue's item. */
         int maxItems() {
-            return 1 + 2 * entries.size() + 2;
+            return 1 + 2 * entries.size() + 1;
         }
     }
 
@@ -84,29 +84,25 @@ public class UsageTally {
 
     /**
      * The items one transaction of parts writes: a mark per part, one counter per entry, day and
-     * month however many parts count it (their deltas are merged into one ADD), and a partition
-     * catalogue entry per partition. Counting merged counters, not parts, is what lets a busy
+     * month however many parts count it (their deltas are merged into one ADD), and the one item of
+     * the partition catalogue that lists all their partitions. Counting merged counters, not parts, is what lets a busy
      * batch — many searches showing the same entries — fold in a few transactions instead of one
      * per event or two.
      */
     static final class Footprint {
         private int marks;
         private final Set<ItemKey> counters = new HashSet<>();
-        private final Set<String> partitions = new HashSet<>();
 
         void add(Keys keys, Part part) {
             marks++;
             counters.addAll(counterKeys(keys, part));
-            partitions.addAll(partitionsOf(keys, part));
         }
 
         /** The items with {@code part} added. */
         int with(Keys keys, Part part) {
             Set<ItemKey> moreCounters = new HashSet<>(counterKeys(keys, part));
             moreCounters.removeAll(counters);
-            Set<String> morePartitions = new HashSet<>(partitionsOf(keys, part));
-            morePartitions.removeAll(partitions);
-            return marks + 1 + counters.size() + moreCounters.size() + partitions.size() + morePartitions.size();
+            return marks + 1 + counters.size() + moreCounters.size() + 1;
         }
 
         private static List<ItemKey> counterKeys(Keys keys, Part part) {
@@ -118,10 +114,6 @@ public class UsageTally {
                 counters.add(ItemKey.of(partition, UsageCounters.totalSk(entry.kind(), entry.code())));
             }
             return counters;
-        }
-
-        private static Set<String> partitionsOf(Keys keys, Part part) {
-            return Set.of(part.event().pk(), UsageCounters.partition(keys, YearMonth.from(LocalDate.parse(part.day()))));
         }
     }
 

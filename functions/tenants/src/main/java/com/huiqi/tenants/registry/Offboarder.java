@@ -48,9 +48,9 @@ public class Offboarder {
     }
 
     OffboardingReport exportAndDelete(TenantStore store, TenantId tenant) {
-        List<PartitionCatalogue.Entry> partitions = new ArrayList<>();
-        store.forEachRaw(Tables.DATA, PartitionCatalogue.partitionKey(store.keys()),
-                doc -> partitions.add(PartitionCatalogue.Entry.parse(doc.getString(TableDefinition.SK))));
+        // Each catalogue item lists the partitions of one write; read expands and deduplicates them.
+        PartitionCatalogue.Listing catalogue = PartitionCatalogue.read(store);
+        List<PartitionCatalogue.Entry> partitions = catalogue.partitions();
         List<String> accounts = new ArrayList<>();
         long exported;
         Path file = null;
@@ -76,10 +76,9 @@ public class Offboarder {
             store.deleteRaw(partition.table(), keys);
             deleted += keys.size();
         }
-        List<Key> catalogue = new ArrayList<>();
-        store.forEachRaw(Tables.DATA, PartitionCatalogue.partitionKey(store.keys()), doc -> catalogue.add(Key.builder()
-                .partitionValue(doc.getString(TableDefinition.PK)).sortValue(doc.getString(TableDefinition.SK)).build()));
-        store.deleteRaw(Tables.DATA, catalogue);
+        // Only the catalogue items read above: one written since (by a stream consumer finishing late)
+        // names partitions not deleted, and stays, so that nothing of the tenant is left untraced.
+        store.deleteRaw(Tables.DATA, catalogue.items());
         accounts.forEach(users::deleteAccount);
         return new OffboardingReport(tenant.value(), bucket, key, exported, deleted, accounts.size(), Instant.now());
     }

@@ -47,6 +47,7 @@ public final class StreamDelivery implements AutoCloseable {
     private final DynamoDbStreamsClient streams;
     private final ObjectMapper json = new ObjectMapper();
     private final AtomicBoolean stopped = new AtomicBoolean();
+    private static final int MIN_PENDING = 1000;
     private final List<Thread> threads = new ArrayList<>();
 
     private StreamDelivery(LocalGateway gateway, DynamoDbClient dynamoDb, DynamoDbStreamsClient streams) {
@@ -69,7 +70,12 @@ public final class StreamDelivery implements AutoCloseable {
         return delivery;
     }
 
-    /** An event and the matching records not yet delivered to it. */
+    /**
+     * An event and the matching records not yet delivered to it: at most two batches' worth (and at
+     * least {@value #MIN_PENDING}), so a function that falls behind holds the table's reader back (as
+     * Lambda's reader waits for the function to take the shard's next batch) instead of the records
+     * piling up in memory.
+     */
     private record Subscriber(EventSourceSpec.Stream source, BlockingQueue<JsonNode> pending) {
     }
 
@@ -85,7 +91,7 @@ public final class StreamDelivery implements AutoCloseable {
         reader.openAt(ShardIteratorType.LATEST);
         List<Subscriber> subscribers = new ArrayList<>();
         for (EventSourceSpec.Stream source : sources) {
-            Subscriber subscriber = new Subscriber(source, new LinkedBlockingQueue<>());
+            Subscriber subscriber = new Subscriber(source, new LinkedBlockingQueue<>(Math.max(MIN_PENDING, 2 * source.batchSize())));
             subscribers.add(subscriber);
             startThread(() -> deliverAll(subscriber), "stream-" + source.function() + "-" + source.name());
         }
@@ -109,7 +115,7 @@ public final class StreamDelivery implements AutoCloseable {
                     for (Subscriber s : subscribers) {
                         if (s.source().filterPatterns().isEmpty()
                                 || s.source().filterPatterns().stream().anyMatch(p -> EventFilter.matches(p, event))) {
-                            s.pending().add(event);
+                            s.pending().put(event);
                         }
                     }
                 }
