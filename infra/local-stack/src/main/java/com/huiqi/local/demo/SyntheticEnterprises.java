@@ -126,6 +126,7 @@ public final class SyntheticEnterprises {
         Set<String> existing = existingCodes(store, List.copyOf(drawn.keySet()));
         int created = 0;
         int skipped = 0;
+        int items = 0;
         List<String> batch = new ArrayList<>();
         for (Map.Entry<String, List<FactChange>> enterprise : drawn.entrySet()) {
             String code = enterprise.getKey();
@@ -140,15 +141,23 @@ public final class SyntheticEnterprises {
             created++;
             if (batch.size() == AUDIT_BATCH) {
                 audit(load, batch);
+                // A few hundred files at a time, so the seed holds that many in memory, not 2,000.
+                items += flush(load);
             }
         }
         if (!batch.isEmpty()) {
             audit(load, batch);
         }
+        items += flush(load);
+        return new Loaded(created, skipped, items, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Writes what the load holds; returns how many items that was. */
+    private static int flush(BulkLoad load) {
         int items = load.size();
         // Two connections: DynamoDB Local writes to one SQLite file, so more only queue up.
         load.flush(2);
-        return new Loaded(created, skipped, items, (System.nanoTime() - started) / 1_000_000);
+        return items;
     }
 
     /**
