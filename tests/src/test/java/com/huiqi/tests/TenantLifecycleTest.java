@@ -1,6 +1,7 @@
 package com.huiqi.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.huiqi.local.demo.ApiClient.Exchange;
 import com.huiqi.local.demo.DemoData;
+import com.huiqi.shared.enterprise.CreditCode;
 import com.huiqi.shared.storage.TableDefinition;
 import com.huiqi.shared.storage.Tables;
 import com.huiqi.shared.tenancy.ActiveCenters;
@@ -16,6 +18,7 @@ import com.huiqi.tests.support.TestStack;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -140,6 +143,16 @@ class TenantLifecycleTest {
         return items;
     }
 
+    /** The keys of the tenant's objects in the index bucket (search index, enterprise directory). */
+    private static List<String> indexObjects(String tenant) {
+        try (var s3 = STACK.s3()) {
+            List<String> keys = new ArrayList<>();
+            s3.listObjectsV2Paginator(r -> r.bucket("huiqi-search-local").prefix(tenant + "/"))
+                    .contents().forEach(o -> keys.add(o.key()));
+            return keys;
+        }
+    }
+
     @Test
     void offboardingExportsEverythingThenDeletesItAndItsAccounts() throws Exception {
         String admin = onboardWithAdmin("offb-test");
@@ -147,6 +160,16 @@ class TenantLifecycleTest {
                 Map.of("id", "kjj", "name", "科技局", "kind", "AUTHORIZING")).status());
         assertEquals(201, STACK.call("POST", "/users", admin, Map.of("username", "offb-test-staff", "name", "员工",
                 "email", "offb-staff@test.huiqi.local", "roles", List.of("staff"))).status());
+
+        // An enterprise file, so the tenant has an index (its directory) in the index bucket.
+        assertEquals(201, STACK.call("POST", "/enterprises", admin, Map.of("creditCode",
+                CreditCode.complete("91320505MA3E99001").value(), "facts", List.of(Map.of("field", "name", "value",
+                "离场测试有限公司")))).status());
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (indexObjects("offb-test").isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertFalse(indexObjects("offb-test").isEmpty(), "the directory indexer wrote the tenant's index");
 
         Exchange early = STACK.call("POST", "/platform/tenants/offb-test/offboard", operator, Map.of("reason", "合同终止"));
         assertEquals(409, early.status(), "an active tenant must be suspended first");
@@ -165,6 +188,8 @@ class TenantLifecycleTest {
         JsonNode report = done.json();
         assertEquals(2, report.get("accountsDeleted").asInt());
         assertEquals(report.get("itemsExported").asLong(), report.get("itemsDeleted").asLong());
+        assertTrue(report.get("indexObjectsDeleted").asInt() >= 1, report.toString());
+        assertEquals(List.of(), indexObjects("offb-test"), "the tenant's indexes are gone from the index bucket");
 
         // The export is in the archive bucket and holds the tenant's items.
         List<JsonNode> lines = new ArrayList<>();

@@ -274,8 +274,14 @@ public class EnterpriseFiles {
     /** The matching profile, read on its own: it is written with every change of the file, and holds no personal data. */
     public EnterpriseProfile profile(TenantStore store, Caller actor, String rawCode) {
         ItemKey key = fileKey(store, accessibleCode(actor, rawCode));
-        return store.get(key.pk(), key.sk(), EnterpriseItems.ProfileOnly.class).orElseThrow(EnterpriseFiles::notFound)
-                .value().profile();
+        EnterpriseProfile kept = store.get(key.pk(), key.sk(), EnterpriseItems.ProfileOnly.class)
+                .orElseThrow(EnterpriseFiles::notFound).value().profile();
+        if (kept != null) {
+            return kept;
+        }
+        // A file last written before its item kept the profile (local data of an earlier version).
+        Stored<EnterpriseFile> file = load(store, actor, rawCode);
+        return EnterpriseProfile.of(file.value(), file.version(), file.value().updatedAt());
     }
 
     public FileView lifecycle(TenantStore store, Caller actor, String requestId, String rawCode, LifecycleChange change) {

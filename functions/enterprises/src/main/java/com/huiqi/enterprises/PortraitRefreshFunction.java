@@ -4,13 +4,11 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.huiqi.enterprises.directory.DirectoryIndex;
 import com.huiqi.enterprises.directory.DirectoryIndexes;
 import com.huiqi.shared.identity.Caller;
-import com.huiqi.shared.storage.Page;
 import com.huiqi.shared.storage.StoreFactory;
 import com.huiqi.shared.storage.TenantStore;
 import com.huiqi.shared.tenancy.TenantId;
 import com.huiqi.shared.tenancy.TenantRecord;
 import com.huiqi.shared.tenancy.TenantRegistry;
-import com.huiqi.shared.tenancy.TenantStatus;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -54,31 +52,22 @@ public class PortraitRefreshFunction extends MicronautRequestHandler<ScheduledEv
     @Override
     public Run execute(ScheduledEvent event) {
         String runId = event.getId() == null ? UUID.randomUUID().toString() : event.getId();
-        TenantStore platform = registry.platformStore();
         int tenants = 0;
         int refreshed = 0;
         int failed = 0;
-        String cursor = null;
-        do {
-            Page<TenantRecord> page = platform.query(platform.keys().pk("TENANT"), "", TenantRecord.class, 100, cursor);
-            for (TenantRecord tenant : page.items()) {
-                if (tenant.status() == TenantStatus.OFFBOARDED) {
-                    continue;
+        for (TenantRecord tenant : registry.served()) {
+            tenants++;
+            try {
+                int n = refresh(stores.forTenant(TenantId.of(tenant.code())), runId);
+                refreshed += n;
+                if (n > 0) {
+                    LOG.info("{\"tenant\":\"{}\",\"portraitsRefreshed\":{},\"run\":\"{}\"}", tenant.code(), n, runId);
                 }
-                tenants++;
-                try {
-                    int n = refresh(stores.forTenant(TenantId.of(tenant.code())), runId);
-                    refreshed += n;
-                    if (n > 0) {
-                        LOG.info("{\"tenant\":\"{}\",\"portraitsRefreshed\":{},\"run\":\"{}\"}", tenant.code(), n, runId);
-                    }
-                } catch (RuntimeException e) {
-                    failed++;
-                    LOG.error("portrait refresh failed for tenant " + tenant.code() + " (run " + runId + ")", e);
-                }
+            } catch (RuntimeException e) {
+                failed++;
+                LOG.error("portrait refresh failed for tenant " + tenant.code() + " (run " + runId + ")", e);
             }
-            cursor = page.nextCursor();
-        } while (cursor != null);
+        }
         return new Run(tenants, refreshed, failed);
     }
 

@@ -2,13 +2,10 @@ package com.huiqi.publish;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.huiqi.publish.catalogue.CatalogueExpiry;
-import com.huiqi.shared.storage.Page;
 import com.huiqi.shared.storage.StoreFactory;
-import com.huiqi.shared.storage.TenantStore;
 import com.huiqi.shared.tenancy.TenantId;
 import com.huiqi.shared.tenancy.TenantRecord;
 import com.huiqi.shared.tenancy.TenantRegistry;
-import com.huiqi.shared.tenancy.TenantStatus;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -44,32 +41,23 @@ public class CatalogueExpiryFunction extends MicronautRequestHandler<ScheduledEv
     @Override
     public Run execute(ScheduledEvent event) {
         String runId = event.getId() == null ? UUID.randomUUID().toString() : event.getId();
-        TenantStore platform = registry.platformStore();
         int tenants = 0;
         int expired = 0;
         int failed = 0;
-        String cursor = null;
-        do {
-            Page<TenantRecord> page = platform.query(platform.keys().pk("TENANT"), "", TenantRecord.class, 100, cursor);
-            for (TenantRecord tenant : page.items()) {
-                if (tenant.status() == TenantStatus.OFFBOARDED) {
-                    continue;
+        for (TenantRecord tenant : registry.served()) {
+            tenants++;
+            try {
+                LocalDate today = LocalDate.now(Clock.system(ZoneId.of(tenant.timeZone())));
+                int n = expiry.expireDue(stores.forTenant(TenantId.of(tenant.code())), today, runId);
+                expired += n;
+                if (n > 0) {
+                    LOG.info("{\"tenant\":\"{}\",\"expired\":{},\"run\":\"{}\"}", tenant.code(), n, runId);
                 }
-                tenants++;
-                try {
-                    LocalDate today = LocalDate.now(Clock.system(ZoneId.of(tenant.timeZone())));
-                    int n = expiry.expireDue(stores.forTenant(TenantId.of(tenant.code())), today, runId);
-                    expired += n;
-                    if (n > 0) {
-                        LOG.info("{\"tenant\":\"{}\",\"expired\":{},\"run\":\"{}\"}", tenant.code(), n, runId);
-                    }
-                } catch (RuntimeException e) {
-                    failed++;
-                    LOG.error("expiry failed for tenant " + tenant.code() + " (run " + runId + ")", e);
-                }
+            } catch (RuntimeException e) {
+                failed++;
+                LOG.error("expiry failed for tenant " + tenant.code() + " (run " + runId + ")", e);
             }
-            cursor = page.nextCursor();
-        } while (cursor != null);
+        }
         return new Run(tenants, expired, failed);
     }
 }

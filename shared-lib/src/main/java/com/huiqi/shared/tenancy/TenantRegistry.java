@@ -1,9 +1,12 @@
 package com.huiqi.shared.tenancy;
 
 import com.huiqi.shared.storage.ItemKey;
+import com.huiqi.shared.storage.Page;
 import com.huiqi.shared.storage.StoreFactory;
 import com.huiqi.shared.storage.Stored;
 import com.huiqi.shared.storage.TenantStore;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,5 +33,17 @@ public final class TenantRegistry {
 
     public TenantStore platformStore() {
         return platform;
+    }
+
+    /** Every tenant the platform still serves (all but the offboarded), read page by page: for scheduled work. */
+    public List<TenantRecord> served() {
+        List<TenantRecord> served = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<TenantRecord> page = platform.query(platform.keys().pk("TENANT"), "", TenantRecord.class, 100, cursor);
+            page.items().stream().filter(t -> t.status() != TenantStatus.OFFBOARDED).forEach(served::add);
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return served;
     }
 }

@@ -27,11 +27,13 @@ import java.util.zip.GZIPOutputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 
 /**
  * Exports all of one tenant's items to the archive bucket as gzipped JSON Lines (one
- * {@code {"table":..., "item":...}} per line), then deletes them. It finds the items through the
- * tenant's partition catalogue, by queries only: the shared tables are never scanned.
+ * {@code {"table":..., "item":...}} per line), then deletes them, and the tenant's indexes derived
+ * from them. It finds the items through the tenant's partition catalogue, by queries only: the
+ * shared tables are never scanned.
  */
 @Singleton
 public class Offboarder {
@@ -80,7 +82,29 @@ public class Offboarder {
         // names partitions not deleted, and stays, so that nothing of the tenant is left untraced.
         store.deleteRaw(Tables.DATA, catalogue.items());
         accounts.forEach(users::deleteAccount);
-        return new OffboardingReport(tenant.value(), bucket, key, exported, deleted, accounts.size(), Instant.now());
+        int indexObjects = deleteIndexes(tenant);
+        return new OffboardingReport(tenant.value(), bucket, key, exported, deleted, accounts.size(), indexObjects,
+                Instant.now());
+    }
+
+    /**
+     * The tenant's indexes in the index bucket (its policy search index and its enterprise directory,
+     * every generation under {@code <tenant>/}): derived from the items just exported, so deleted,
+     * not exported. The bucket is versioned; its lifecycle removes the superseded versions a day later.
+     */
+    private int deleteIndexes(TenantId tenant) {
+        String bucket = Env.require(Env.SEARCH_INDEX_BUCKET);
+        int deleted = 0;
+        // The separator after the id: a tenant whose id extends this one's keeps its indexes.
+        for (var page : s3.get().listObjectsV2Paginator(r -> r.bucket(bucket).prefix(tenant.value() + "/"))) {
+            List<ObjectIdentifier> objects = page.contents().stream()
+                    .map(o -> ObjectIdentifier.builder().key(o.key()).build()).toList();
+            if (!objects.isEmpty()) {
+                s3.get().deleteObjects(r -> r.bucket(bucket).delete(d -> d.objects(objects).quiet(true)));
+                deleted += objects.size();
+            }
+        }
+        return deleted;
     }
 
     private long export(TenantStore store, List<PartitionCatalogue.Entry> partitions, List<String> accounts, Path file)

@@ -7,5 +7,5 @@ import java.time.Instant;
  * 003 §6.4.4), how many items it holds, how many were deleted, and how many accounts were removed.
  */
 public record OffboardingReport(String tenant, String exportBucket, String exportKey, long itemsExported,
-                                long itemsDeleted, int accountsDeleted, Instant finishedAt) {
+                                long itemsDeleted, int accountsDeleted, int indexObjectsDeleted, Instant finishedAt) {
 }
