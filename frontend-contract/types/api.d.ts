@@ -1962,6 +1962,8 @@ export interface components {
             /** Format: int64 */
             itemsDeleted: number;
             accountsDeleted: number;
+            /** @description Objects of the tenant's policy search index and enterprise directory removed from the index bucket (derived data, not exported). */
+            indexObjectsDeleted: number;
             /** Format: date-time */
             finishedAt: string;
         };

@@ -41,7 +41,7 @@ public class DirectoryIndexer {
     private record Written(long generation, Directory directory) {
     }
 
-    /** What a batch made of a tenant's index. */
+    /** What a batch made of a tenant's index (generation 0: none was written). */
     public record Outcome(long generation, int enterprises) {
     }
 
@@ -53,6 +53,11 @@ public class DirectoryIndexer {
         TenantId tenant = store.keys().tenant();
         Stored<DirectoryIndexStore.Pointer> current = indexes.pointer(store).orElse(null);
         DirectoryIndexStore.Pointer pointer = current == null ? null : current.value();
+        if (pointer == null && changes.stream().allMatch(c -> c.listing() == null)) {
+            // Removals from an index that does not exist: nothing to do. This is also what an
+            // offboarded tenant's deleted files look like, and no index may be left of it.
+            return new Outcome(0, 0);
+        }
         Written kept = written.remove(tenant);
         Directory dir;
         if (pointer == null) {
