@@ -516,7 +516,7 @@ class EnterpriseFileTest {
         String code = newCode();
         JsonNode created = create(code, List.of(fact("name", null, "标签时效测试有限公司")));
         // A consultation that leaves the 90-day window a few seconds from now.
-        Instant leaves = Instant.now().plusSeconds(15);
+        Instant leaves = Instant.now().plusSeconds(25);
         Exchange consulted = STACK.call("POST", "/enterprises/" + code + "/activities", staff, Map.of("kind", "CONSULTATION",
                 "subject", "研发费用加计扣除", "occurredAt", leaves.minusSeconds(90L * 86_400).toString(),
                 "version", created.get("version").asLong()));
