@@ -14,6 +14,8 @@ import com.huiqi.shared.storage.TableDefinition;
 import com.huiqi.shared.storage.Tables;
 import com.huiqi.shared.tenancy.ActiveCenters;
 import com.huiqi.tests.support.Accounts;
+import com.huiqi.tests.support.CatalogueSamples;
+import com.huiqi.tests.support.Publishing;
 import com.huiqi.tests.support.TestStack;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -143,6 +145,10 @@ class TenantLifecycleTest {
         return items;
     }
 
+    private static boolean bothIndexes(List<String> keys) {
+        return keys.stream().anyMatch(k -> k.contains("/directory/")) && keys.stream().anyMatch(k -> !k.contains("/directory/"));
+    }
+
     /** The keys of the tenant's objects in the index bucket (search index, enterprise directory). */
     private static List<String> indexObjects(String tenant) {
         try (var s3 = STACK.s3()) {
@@ -161,15 +167,22 @@ class TenantLifecycleTest {
         assertEquals(201, STACK.call("POST", "/users", admin, Map.of("username", "offb-test-staff", "name", "员工",
                 "email", "offb-staff@test.huiqi.local", "roles", List.of("staff"))).status());
 
-        // An enterprise file, so the tenant has an index (its directory) in the index bucket.
+        // An enterprise file and a published policy, so the tenant has both its indexes in the index
+        // bucket: its directory (<tenant>/directory/...) and its policy search index.
         assertEquals(201, STACK.call("POST", "/enterprises", admin, Map.of("creditCode",
                 CreditCode.complete("91320505MA3E99001").value(), "facts", List.of(Map.of("field", "name", "value",
                 "离场测试有限公司")))).status());
+        try (var cognito = STACK.cognito()) {
+            cognito.adminSetUserPassword(b -> b.userPoolId(STACK.stack().userPoolId()).username("offb-test-staff")
+                    .password(DemoData.PASSWORD).permanent(true));
+        }
+        Publishing.publish(admin, STACK.rawClient().login("offb-test-staff", DemoData.PASSWORD), "documents", "D-OFFB",
+                CatalogueSamples.document("离场测试政策"));
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (indexObjects("offb-test").isEmpty() && System.nanoTime() < deadline) {
+        while (!bothIndexes(indexObjects("offb-test")) && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
-        assertFalse(indexObjects("offb-test").isEmpty(), "the directory indexer wrote the tenant's index");
+        assertTrue(bothIndexes(indexObjects("offb-test")), "the indexers wrote both indexes: " + indexObjects("offb-test"));
 
         Exchange early = STACK.call("POST", "/platform/tenants/offb-test/offboard", operator, Map.of("reason", "合同终止"));
         assertEquals(409, early.status(), "an active tenant must be suspended first");
@@ -188,7 +201,10 @@ class TenantLifecycleTest {
         JsonNode report = done.json();
         assertEquals(2, report.get("accountsDeleted").asInt());
         assertEquals(report.get("itemsExported").asLong(), report.get("itemsDeleted").asLong());
-        assertTrue(report.get("indexObjectsDeleted").asInt() >= 1, report.toString());
+        assertTrue(report.get("indexObjectsDeleted").asInt() >= 2, report.toString());
+        // The deletions reach the indexers through the stream a moment later (their batching windows
+        // are at most 2 s): give them that, so that whatever they would write for the tenant is there.
+        Thread.sleep(5_000);
         assertEquals(List.of(), indexObjects("offb-test"), "the tenant's indexes are gone from the index bucket");
 
         // The export is in the archive bucket and holds the tenant's items.

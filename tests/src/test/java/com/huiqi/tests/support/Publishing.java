@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.huiqi.local.demo.ApiClient.Exchange;
 import java.util.Map;
 
-/** Publishing a catalogue entry in Suzhou Industrial Park as the center does: one staff member writes and submits, another approves. */
+/** Publishing a catalogue entry as a center does: one staff member writes and submits, another approves (by default in Suzhou Industrial Park). */
 public final class Publishing {
 
     private Publishing() {
@@ -13,8 +13,12 @@ public final class Publishing {
 
     public static void publish(String kind, String code, Object content) {
         TestStack stack = TestStack.get();
-        String author = stack.token("sip-staff");
-        String reviewer = stack.token("sip-window");
+        publish(stack.token("sip-staff"), stack.token("sip-window"), kind, code, content);
+    }
+
+    /** Publishing in any center: {@code author} writes and submits, {@code reviewer} (another person) approves. */
+    public static void publish(String author, String reviewer, String kind, String code, Object content) {
+        TestStack stack = TestStack.get();
         Exchange created = stack.call("POST", "/catalogue/" + kind, author, Map.of("code", code, "content", content));
         assertEquals(201, created.status(), created.body());
         long v = stack.call("POST", "/catalogue/" + kind + "/" + code + "/submit", author,

@@ -105,8 +105,8 @@ public final class DirectoryIndex {
         return new PerFieldAnalyzerWrapper(new SmartChineseAnalyzer(), Map.of(NAME_GRAMS, new CJKAnalyzer()));
     }
 
-    /** Applies the changes in order (a later change of the same file wins) and commits them. */
-    public static void apply(Directory dir, Analyzer analyzer, List<Change> changes) {
+    /** Applies the changes in order (a later change of the same file wins), commits them, and says how many files the index lists. */
+    public static int apply(Directory dir, Analyzer analyzer, List<Change> changes) {
         IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         try (IndexWriter writer = new IndexWriter(dir, config)) {
             for (Change change : changes) {
@@ -118,6 +118,7 @@ public final class DirectoryIndex {
                 }
             }
             writer.commit();
+            return writer.getDocStats().numDocs;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,14 +4,11 @@ import com.huiqi.shared.storage.Stored;
 import com.huiqi.shared.storage.TenantStore;
 import com.huiqi.shared.tenancy.TenantId;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 
@@ -53,11 +50,6 @@ public class DirectoryIndexer {
         TenantId tenant = store.keys().tenant();
         Stored<DirectoryIndexStore.Pointer> current = indexes.pointer(store).orElse(null);
         DirectoryIndexStore.Pointer pointer = current == null ? null : current.value();
-        if (pointer == null && changes.stream().allMatch(c -> c.listing() == null)) {
-            // Removals from an index that does not exist: nothing to do. This is also what an
-            // offboarded tenant's deleted files look like, and no index may be left of it.
-            return new Outcome(0, 0);
-        }
         Written kept = written.remove(tenant);
         Directory dir;
         if (pointer == null) {
@@ -67,10 +59,14 @@ public class DirectoryIndexer {
         } else {
             dir = indexes.fetch(pointer).directory();
         }
-        DirectoryIndex.apply(dir, analyzer, changes);
+        int enterprises = DirectoryIndex.apply(dir, analyzer, changes);
+        if (pointer == null && enterprises == 0) {
+            // An empty index is not written where none exists: what an offboarded tenant's deleted
+            // files look like when their records arrive after offboarding, and no index may be left of it.
+            return new Outcome(0, 0);
+        }
         long generation = pointer == null ? 1 : pointer.generation() + 1;
         String location = indexes.put(store, generation, dir);
-        int enterprises = count(dir);
         DirectoryIndexStore.Pointer next = new DirectoryIndexStore.Pointer(generation, location,
                 pointer == null ? null : pointer.location(), enterprises, Instant.now());
         try {
@@ -84,13 +80,5 @@ public class DirectoryIndexer {
         }
         written.put(tenant, new Written(generation, dir));
         return new Outcome(generation, enterprises);
-    }
-
-    private static int count(Directory dir) {
-        try (DirectoryReader reader = DirectoryReader.open(dir)) {
-            return reader.numDocs();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

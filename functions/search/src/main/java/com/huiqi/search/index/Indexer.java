@@ -63,7 +63,7 @@ public class Indexer {
     public record Change(String kind, String code) {
     }
 
-    /** What one update did: the generation now current and how many documents it rewrote or removed. */
+    /** What one update did: the generation now current (0: none written) and how many documents it rewrote or removed. */
     public record Outcome(long generation, int documents, int rewritten, int removed) {
     }
 
@@ -78,6 +78,12 @@ public class Indexer {
             int removed = 0;
             if (current == null) {
                 catalogue = reader.all(store);
+                if (catalogue.isEmpty()) {
+                    // An empty index is not written where none exists (searches build one from the
+                    // empty catalogue): this is also what an offboarded tenant's deleted entries
+                    // look like when their records arrive after offboarding, and no index may be left of it.
+                    return new Outcome(0, 0, 0, 0);
+                }
                 List<SearchDocument> docs = new Projection(catalogue).all();
                 dir = IndexWriting.write(docs, analyzer);
                 rewritten = docs.size();
