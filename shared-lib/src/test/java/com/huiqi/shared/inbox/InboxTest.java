@@ -8,10 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.huiqi.shared.error.ApiException;
 import com.huiqi.shared.identity.Caller;
 import com.huiqi.shared.identity.Role;
-import com.huiqi.shared.json.Json;
 import com.huiqi.shared.storage.EmbeddedDynamo;
 import com.huiqi.shared.storage.StoreFactory;
-import com.huiqi.shared.storage.TenantClients;
 import com.huiqi.shared.storage.TenantStore;
 import com.huiqi.shared.tenancy.TenantId;
 import java.util.ArrayList;
@@ -36,7 +34,7 @@ class InboxTest {
     @BeforeAll
     static void start() {
         dynamo = new EmbeddedDynamo();
-        stores = new StoreFactory(new TenantClients(dynamo.client(), null, Optional.empty(), List.of()), Json.newMapper());
+        stores = dynamo.stores();
     }
 
     @AfterAll

@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.huiqi.shared.json.Json;
 import com.huiqi.shared.tenancy.TenantId;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +27,7 @@ class CounterBatchTest {
     @BeforeAll
     static void start() {
         dynamo = new EmbeddedDynamo();
-        stores = new StoreFactory(new TenantClients(dynamo.client(), null, Optional.empty(), List.of()), Json.newMapper());
+        stores = dynamo.stores();
     }
 
     @AfterAll

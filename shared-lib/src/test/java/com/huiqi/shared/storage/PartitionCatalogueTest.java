@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.huiqi.shared.identity.Caller;
 import com.huiqi.shared.identity.Role;
-import com.huiqi.shared.json.Json;
 import com.huiqi.shared.tenancy.TenantId;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +34,7 @@ class PartitionCatalogueTest {
     @BeforeAll
     static void start() {
         dynamo = new EmbeddedDynamo();
-        stores = new StoreFactory(new TenantClients(dynamo.client(), null, Optional.empty(), List.of()), Json.newMapper());
+        stores = dynamo.stores();
     }
 
     @AfterAll
